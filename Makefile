@@ -1,0 +1,67 @@
+# bp: triage of low-back and hip pain intake records.  POSIX make.
+
+VERSION =	0.1
+PREFIX =	/usr/local
+BINDIR =	$(PREFIX)/bin
+MANDIR =	$(PREFIX)/share/man
+
+CC =		cc
+CFLAGS =	-O2 -g
+WARNFLAGS =	-Wall -Wextra -Wpedantic -Wmissing-prototypes \
+		-Wstrict-prototypes -Wwrite-strings -Wshadow
+BPFLAGS =	-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"$(VERSION)\" \
+		-Ilib
+ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
+
+TOOLS =		cmd/bpclassify
+MAN1 =		man/bpclassify.1
+MAN7 =		man/bp.7
+LIBOBJ =	lib/diag.o lib/filter.o lib/intake.o lib/opt.o lib/out.o \
+		lib/tsv.o lib/value.o
+LIBHDR =	lib/diag.h lib/filter.h lib/intake.h lib/opt.h lib/out.h \
+		lib/tsv.h lib/value.h
+
+all: $(TOOLS)
+
+lib/libbp.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
+
+$(LIBOBJ) $(TOOLS:=.o): $(LIBHDR)
+
+.SUFFIXES: .c .o
+.c.o:
+	$(CC) $(ALLFLAGS) -c -o $@ $<
+
+cmd/bpclassify: cmd/bpclassify.o lib/libbp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bpclassify.o lib/libbp.a
+
+check: all
+	bats tests
+
+lint:
+	@if command -v mandoc >/dev/null 2>&1; then \
+		mandoc -Tlint -W warning $(MAN1) $(MAN7); \
+	else \
+		echo "lint: mandoc not installed; skipped"; \
+	fi
+
+demo: all
+	cmd/bpclassify tests/data/sample.tsv
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man7
+	cp $(TOOLS) $(DESTDIR)$(BINDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${t#cmd/}; done
+	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
+
+clean:
+	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libbp.a
+
+.PHONY: all check lint demo install uninstall clean

@@ -1,0 +1,208 @@
+/*
+ * bpclassify: phase, pain pattern, STarT Back risk and Oswestry
+ * disability of intake records (bp(7); bpclassify(1)).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "filter.h"
+#include "intake.h"
+
+#define CHRONIC_DAYS	84	/* fixed: over 12 weeks is chronic */
+
+enum { O_PHASE, O_PATTERN, O_STARTBACK, O_ODI, O_DISABILITY };
+
+struct classify {
+	struct intake	in;
+	long		acute_days;	/* under this many days: acute */
+	char		odi[24];
+};
+
+static const char *const outcols[] = {
+	"phase", "pattern", "startback", "odi", "disability", NULL
+};
+static const struct need needs[] = { { "id", NULL }, { NULL, NULL } };
+
+static const char help[] =
+"usage: bpclassify [-hq] [--acute-weeks N] [-r FILE] [--version] [FILE ...]\n"
+"Add phase, pattern, startback, odi and disability to intake records.\n"
+"  --acute-weeks N  acute phase lasts under N weeks (1-12; default 6)\n"
+"  -q, --quiet      do not warn about bad values\n"
+"  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
+"  -h, --help       print this help\n"
+"  --version        print the version\n";
+
+static int		 setup(const struct tsv *, void *);
+static int		 record(const struct tsv *, const char **, void *);
+static const char	*phase(struct classify *);
+static const char	*pattern(struct classify *);
+static const char	*startback(struct classify *);
+static const char	*odi(struct classify *, const char **);
+
+static const char *
+phase(struct classify *c)
+{
+	long	d;
+
+	switch (in_days(&c->in, &d)) {
+	case V_BAD:
+		return "invalid";
+	case V_EMPTY:
+		return "unknown";
+	}
+	if (d < c->acute_days)
+		return "acute";
+	return d <= CHRONIC_DAYS ? "subacute" : "chronic";
+}
+
+static const char *
+pattern(struct classify *c)
+{
+	const unsigned	 back = 1U << S_LOW_BACK | 1U << S_UPPER_BACK |
+			    1U << S_BUTTOCK;
+	const unsigned	 hip = 1U << S_HIP | 1U << S_GROIN;
+	unsigned	 site = 0;
+	int		 rs, rr, rn, rm, rad = 0, numb = 0, mech = 0;
+
+	rs = in_set(&c->in, C_SITE, in_site, &site);
+	rr = in_word(&c->in, C_RADIATION, in_radiation, &rad);
+	rn = in_bool(&c->in, C_NUMBNESS, &numb);
+	rm = in_bool(&c->in, C_MECHANICAL, &mech);
+	if (rs == V_BAD || rr == V_BAD || rn == V_BAD || rm == V_BAD)
+		return "invalid";
+	if (rr == V_OK && (rad == R_BELOW_KNEE ||
+	    (rad == R_THIGH && rn == V_OK && numb)))
+		return "radicular";
+	if (rs == V_EMPTY || rr == V_EMPTY)
+		return "unknown";
+	if ((site & back) == 0)
+		return (site & hip) != 0 ? "hip" : "other";
+	if (rm == V_OK && mech)
+		return "mechanical";
+	return "nonspecific";
+}
+
+static const char *
+startback(struct classify *c)
+{
+	int	i, v = 0, r, total = 0, psych = 0, bad = 0, empty = 0;
+
+	for (i = C_SB1; i <= C_SB9; i++) {
+		if (i == C_SB9) {
+			r = in_word(&c->in, C_SB9, in_sb9, &v);
+			v = r == V_OK && v >= 3;	/* very, extremely */
+		} else
+			r = in_bool(&c->in, i, &v);
+		if (r == V_BAD)
+			bad = 1;
+		else if (r == V_EMPTY)
+			empty = 1;
+		else {
+			total += v;
+			if (i >= C_SB5)
+				psych += v;
+		}
+	}
+	if (bad)
+		return "invalid";
+	if (empty)
+		return "unknown";
+	if (psych >= 4)
+		return "high";
+	return total <= 3 ? "low" : "medium";
+}
+
+static const char *
+odi(struct classify *c, const char **band)
+{
+	static const char *const bands[] = {
+		"minimal", "moderate", "severe", "crippled", "bedbound"
+	};
+	long	v, sum = 0, pct, num, den;
+	int	i, r, bad = 0, answered = 0;
+
+	for (i = C_ODI1; i <= C_ODI10; i++) {
+		r = in_uint(&c->in, i, 0, 5, &v);
+		if (r == V_BAD)
+			bad = 1;
+		else if (r == V_OK) {
+			sum += v;
+			answered++;
+		}
+	}
+	if (bad || answered < 8) {
+		*band = bad ? "invalid" : "unknown";
+		return *band;
+	}
+	num = 100 * sum;
+	den = 5L * answered;
+	pct = num / den + (2 * (num % den) >= den);	/* halves up */
+	*band = bands[pct <= 20 ? 0 : (pct - 1) / 20];
+	snprintf(c->odi, sizeof(c->odi), "%ld", pct);
+	return c->odi;
+}
+
+static int
+setup(const struct tsv *t, void *ctx)
+{
+	struct classify	*c = ctx;
+
+	in_init(&c->in, t);
+	return 0;
+}
+
+static int
+record(const struct tsv *t, const char **val, void *ctx)
+{
+	struct classify	*c = ctx;
+	long		 v;
+
+	(void)t;
+	in_begin(&c->in);
+	in_id(&c->in);
+	in_uint(&c->in, C_SEVERITY, 0, 10, &v);
+	in_uint(&c->in, C_EPISODES, 0, 999999999, &v);
+	val[O_PHASE] = phase(c);
+	val[O_PATTERN] = pattern(c);
+	val[O_STARTBACK] = startback(c);
+	val[O_ODI] = odi(c, &val[O_DISABILITY]);
+	return c->in.problem;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct optdef opts[] = {
+		FILTER_OPTDEFS,
+		{ "acute-weeks", 0, 1, 'a' },
+		{ NULL, 0, 0, 0 }
+	};
+	static struct classify	c = { .acute_days = 42 };
+	struct filter		f = {
+		"bpclassify", help, outcols, needs, setup, record, &c
+	};
+	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct opt		o;
+	const char		*why;
+	long			weeks;
+	int			key, s;
+
+	diag_init(f.prog);
+	if (opt_init(&o, argc, argv, opts) == -1)
+		return 2;
+	while ((key = opt_next(&o)) != -1) {
+		if (key == 'a') {
+			if (val_uint(o.arg, strlen(o.arg), 1, 12, &weeks,
+			    &why) != V_OK)
+				return filter_usage(&f,
+				    "--acute-weeks takes a number from 1 to 12");
+			c.acute_days = 7 * weeks;
+		} else if ((s = filter_option(&f, &fo, &o, key)) != FILTER_GO)
+			return s;
+	}
+	fo.ops = o.ops;
+	fo.nops = o.nops;
+	return filter_run(&f, &fo);
+}

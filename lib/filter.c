@@ -1,0 +1,244 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "filter.h"
+#include "out.h"
+
+#ifndef BP_VERSION
+#define BP_VERSION	"0"
+#endif
+
+struct run {
+	const struct filter	*f;
+	struct tsv		 t;
+	int			 rejfd;
+	size_t			 nout;
+	int			*slot;	/* input column -> output, or -1 */
+	int			*where;	/* output -> input column, or -1 */
+	int			 inplace;
+	const char		**val;
+};
+
+static int	setup(struct run *);
+static int	writeheader(struct run *);
+static int	writerecord(struct run *);
+static int	ioerror(const char *, int);
+static int	loop(struct run *, const struct filter_opts *);
+static int	readerror(const struct tsv *);
+
+int
+filter_usage(const struct filter *f, const char *err)
+{
+	const char	*nl;
+
+	if (err != NULL)
+		diag("%s", err);
+	/* the first line of help is the synopsis */
+	nl = strchr(f->help, '\n');
+	fprintf(stderr, "%.*s\n", nl != NULL ? (int)(nl - f->help) :
+	    (int)strlen(f->help), f->help);
+	return 2;
+}
+
+int
+filter_option(const struct filter *f, struct filter_opts *fo,
+    const struct opt *o, int key)
+{
+	switch (key) {
+	case 'h':
+		fputs(f->help, stdout);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+	case 'V':
+		printf("%s (bp) %s\n", f->prog, BP_VERSION);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+	case 'q':
+		fo->quiet = 1;
+		diag_quiet(1);
+		return FILTER_GO;
+	case 'r':
+		fo->rejects = o->arg;
+		return FILTER_GO;
+	default:
+		return filter_usage(f, o->err[0] != '\0' ? o->err : NULL);
+	}
+}
+
+int
+filter_stdout(void)
+{
+	if (fcntl(1, F_GETFL) == -1) {
+		diag("standard output: %s", strerror(errno));
+		return 2;
+	}
+	return 0;
+}
+
+static int
+ioerror(const char *what, int err)
+{
+	/* a reader that went away is not an error (bp(7), EXIT STATUS) */
+	if (err == EPIPE)
+		return 0;
+	diag("%s: %s", what, strerror(err));
+	return 2;
+}
+
+static int
+readerror(const struct tsv *t)
+{
+	if (t->why != NULL)
+		diag_at(t->name, t->line, "%s", t->why);
+	else
+		diag_at(t->name, 0, "%s", strerror(t->err));
+	return 2;
+}
+
+static int
+setup(struct run *r)
+{
+	const struct filter	*f = r->f;
+	const struct need	*nd;
+	size_t			 k;
+	int			 i;
+
+	for (nd = f->need; nd->col != NULL; nd++)
+		if (tsv_col(&r->t, nd->col) < 0) {
+			if (nd->tool != NULL)
+				diag_at(r->t.name, r->t.line,
+				    "no column %s: run %s first", nd->col,
+				    nd->tool);
+			else
+				diag_at(r->t.name, r->t.line,
+				    "no column %s", nd->col);
+			return 2;
+		}
+	for (r->nout = 0; f->out[r->nout] != NULL; r->nout++)
+		;
+	r->slot = malloc(r->t.ncols * sizeof(*r->slot));
+	r->where = malloc(r->nout * sizeof(*r->where));
+	r->val = calloc(r->nout, sizeof(*r->val));
+	if (r->slot == NULL || r->where == NULL || r->val == NULL)
+		return ioerror("setup", ENOMEM);
+	for (i = 0; i < (int)r->t.ncols; i++)
+		r->slot[i] = -1;
+	for (k = 0; k < r->nout; k++) {
+		r->where[k] = i = tsv_col(&r->t, f->out[k]);
+		if (i >= 0) {
+			r->slot[i] = (int)k;
+			r->inplace = 1;
+		}
+	}
+	return f->setup != NULL ? f->setup(&r->t, f->ctx) : 0;
+}
+
+static int
+writeheader(struct run *r)
+{
+	size_t	k;
+
+	out_write(r->t.hdr, r->t.hdrlen);
+	for (k = 0; k < r->nout; k++)
+		if (r->where[k] < 0) {
+			out_byte('\t');
+			out_str(r->f->out[k]);
+		}
+	return out_byte('\n');
+}
+
+static int
+writerecord(struct run *r)
+{
+	const struct tsv	*t = &r->t;
+	size_t			 i, k;
+
+	if (!r->inplace)
+		out_write(t->rec, t->reclen);
+	else
+		for (i = 0; i < t->nf; i++) {
+			if (i > 0)
+				out_byte('\t');
+			if (r->slot[i] >= 0)
+				out_str(r->val[r->slot[i]]);
+			else
+				out_write(t->f[i], t->fl[i]);
+		}
+	for (k = 0; k < r->nout; k++)
+		if (r->where[k] < 0) {
+			out_byte('\t');
+			out_str(r->val[k]);
+		}
+	return out_byte('\n');
+}
+
+static int
+loop(struct run *r, const struct filter_opts *fo)
+{
+	struct tsv	*t = &r->t;
+	int		 s, problems = 0, rejected = 0;
+
+	while ((s = tsv_next(t)) != TSV_EOF) {
+		if (s == TSV_FATAL)
+			return readerror(t);
+		if (s == TSV_BAD) {
+			diag_at(t->name, t->line, "%s", t->why);
+			if (r->rejfd < 0)
+				return 2;
+			if (tsv_reject(t, r->rejfd) == -1) {
+				diag("%s: %s", fo->rejects, strerror(t->err));
+				return 2;
+			}
+			rejected = 1;
+			continue;
+		}
+		problems |= r->f->record(t, r->val, r->f->ctx);
+		if (writerecord(r) == -1)
+			return ioerror("write error", out_error());
+	}
+	if (out_flush() == -1)
+		return ioerror("write error", out_error());
+	return problems || rejected ? 1 : 0;
+}
+
+int
+filter_run(const struct filter *f, const struct filter_opts *fo)
+{
+	struct run	r;
+	int		s;
+
+	memset(&r, 0, sizeof(r));
+	r.f = f;
+	r.rejfd = -1;
+	if ((s = filter_stdout()) != 0)
+		return s;
+	if (tsv_open(&r.t, fo->ops, fo->nops) == -1) {
+		diag("%s: %s", r.t.name, r.t.why != NULL ? r.t.why :
+		    strerror(r.t.err));
+		return 2;
+	}
+	if (fo->rejects != NULL && (r.rejfd = open(fo->rejects,
+	    O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
+		diag("%s: %s", fo->rejects, strerror(errno));
+		return 2;
+	}
+	if ((s = tsv_header(&r.t)) != 1)
+		return s == TSV_FATAL ? readerror(&r.t) : 0;
+	if ((s = setup(&r)) != 0)
+		return s;
+	if (writeheader(&r) == -1)
+		return ioerror("write error", out_error());
+	s = loop(&r, fo);
+	if (r.rejfd >= 0 && close(r.rejfd) == -1 && s != 2) {
+		diag("%s: %s", fo->rejects, strerror(errno));
+		s = 2;
+	}
+	free(r.slot);
+	free(r.where);
+	free(r.val);
+	tsv_close(&r.t);
+	return s;
+}

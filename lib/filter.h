@@ -1,0 +1,70 @@
+/*
+ * filter: what every bp filter does around its rules (bp(7)).
+ *
+ * A filter reads records, adds or overwrites its output columns, and
+ * writes one record for each record read.  The tool supplies its rules
+ * as callbacks; filter_run() does the reading, rejects, writing and
+ * exit status, and reports problems with diag(3)-style messages.
+ */
+#ifndef BP_FILTER_H
+#define BP_FILTER_H
+
+#include "opt.h"
+#include "tsv.h"
+
+#define FILTER_GO	(-1)	/* tool_option(): carry on */
+
+/* A column the tool cannot work without, and the tool that adds it. */
+struct need {
+	const char	*col;
+	const char	*tool;		/* "bpclassify", or NULL for intake */
+};
+
+struct filter {
+	const char		*prog;
+	const char		*help;	/* usage and options, for --help */
+	const char *const	*out;	/* output columns, NULL-terminated */
+	const struct need	*need;	/* ends with { NULL, NULL } */
+	/* after the header: find columns; 0, or 2 after a diagnostic */
+	int			(*setup)(const struct tsv *t, void *ctx);
+	/*
+	 * One record: set val[k] for out[k] (strings that live until the
+	 * next call) and return 1 if it had a value problem, else 0.
+	 */
+	int			(*record)(const struct tsv *t,
+				    const char **val, void *ctx);
+	void			*ctx;
+};
+
+struct filter_opts {
+	const char	*rejects;	/* -r FILE, or NULL */
+	int		 quiet;		/* -q */
+	char		**ops;		/* operands */
+	int		 nops;
+};
+
+/* The options every filter has, for its optdef table. */
+#define FILTER_OPTDEFS \
+	{ "help", 'h', 0, 'h' }, \
+	{ "version", 0, 0, 'V' }, \
+	{ "quiet", 'q', 0, 'q' }, \
+	{ "rejects", 'r', 1, 'r' }
+
+/*
+ * Handle an option key common to every tool ('h', 'V', 'q', 'r', '?')
+ * from opt_next().  Returns FILTER_GO, or the exit status the tool
+ * should end with now (after --help, --version, or a usage error).
+ */
+int	filter_option(const struct filter *f, struct filter_opts *fo,
+	    const struct opt *o, int key);
+
+/* Print "usage: ..." and err (if not NULL) to stderr; returns 2. */
+int	filter_usage(const struct filter *f, const char *err);
+
+/* Check that standard output is open; returns 0, or 2 after a message. */
+int	filter_stdout(void);
+
+/* Run the filter over the operands.  Returns the exit status. */
+int	filter_run(const struct filter *f, const struct filter_opts *fo);
+
+#endif

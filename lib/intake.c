@@ -1,0 +1,184 @@
+#include <stdio.h>
+
+#include "diag.h"
+#include "intake.h"
+
+const char *const in_names[C_NICOLS] = {
+	"id", "age", "site", "duration", "onset", "seen", "severity",
+	"radiation", "side", "mechanical", "numbness", "episodes",
+	"worsening", "trauma", "fever", "cancer_history", "weight_loss",
+	"saddle_numbness", "bladder_bowel", "leg_weakness", "osteoporosis",
+	"steroid_use", "iv_drug_use", "immunosuppressed", "night_pain",
+	"morning_stiffness",
+	"sb1", "sb2", "sb3", "sb4", "sb5", "sb6", "sb7", "sb8", "sb9",
+	"odi1", "odi2", "odi3", "odi4", "odi5", "odi6", "odi7", "odi8",
+	"odi9", "odi10"
+};
+
+const char *const in_site[] = {
+	"low_back", "upper_back", "buttock", "hip", "groin", "thigh", NULL
+};
+const char *const in_radiation[] = {
+	"none", "buttock", "thigh", "below_knee", NULL
+};
+const char *const in_side[] = { "left", "right", "both", "central", NULL };
+const char *const in_sb9[] = {
+	"not_at_all", "slightly", "moderately", "very", "extremely", NULL
+};
+
+static int	report(struct intake *, enum icol, const char *);
+static int	date(struct intake *, enum icol, long *);
+
+void
+in_init(struct intake *in, const struct tsv *t)
+{
+	int	c;
+
+	in->t = t;
+	in->problem = 0;
+	for (c = 0; c < C_NICOLS; c++)
+		in->col[c] = tsv_col(t, in_names[c]);
+}
+
+void
+in_begin(struct intake *in)
+{
+	in->problem = 0;
+}
+
+void
+in_raw(const struct intake *in, enum icol c, const char **p, size_t *n)
+{
+	int	i = in->col[c];
+
+	if (i < 0) {
+		*p = "";
+		*n = 0;
+	} else {
+		*p = in->t->f[i];
+		*n = in->t->fl[i];
+	}
+}
+
+static int
+report(struct intake *in, enum icol c, const char *why)
+{
+	const char	*p;
+	size_t		 n;
+
+	in_raw(in, c, &p, &n);
+	val_trim(&p, &n);
+	in->problem = 1;
+	diag_value(in->t->name, in->t->line, in_names[c], why, p, n);
+	return V_BAD;
+}
+
+int
+in_id(struct intake *in)
+{
+	const char	*p;
+	size_t		 n;
+
+	in_raw(in, C_ID, &p, &n);
+	val_trim(&p, &n);
+	if (n == 0)
+		return report(in, C_ID, "empty");
+	return V_OK;
+}
+
+int
+in_bool(struct intake *in, enum icol c, int *v)
+{
+	const char	*p, *why;
+	size_t		 n;
+	int		 r;
+
+	in_raw(in, c, &p, &n);
+	if ((r = val_bool(p, n, v, &why)) == V_BAD)
+		return report(in, c, why);
+	return r;
+}
+
+int
+in_uint(struct intake *in, enum icol c, long lo, long hi, long *v)
+{
+	const char	*p, *why;
+	char		 range[64];
+	size_t		 n;
+	int		 r;
+
+	in_raw(in, c, &p, &n);
+	if ((r = val_uint(p, n, lo, hi, v, &why)) == V_BAD) {
+		snprintf(range, sizeof(range), "%s %ld-%ld", why, lo, hi);
+		return report(in, c, range);
+	}
+	return r;
+}
+
+int
+in_word(struct intake *in, enum icol c, const char *const *words, int *v)
+{
+	const char	*p, *why;
+	size_t		 n;
+	int		 r;
+
+	in_raw(in, c, &p, &n);
+	if ((r = val_word(p, n, words, v, &why)) == V_BAD)
+		return report(in, c, why);
+	return r;
+}
+
+int
+in_set(struct intake *in, enum icol c, const char *const *words,
+    unsigned *mask)
+{
+	const char	*p, *why;
+	size_t		 n;
+	int		 r;
+
+	in_raw(in, c, &p, &n);
+	if ((r = val_set(p, n, words, mask, &why)) == V_BAD)
+		return report(in, c, why);
+	return r;
+}
+
+static int
+date(struct intake *in, enum icol c, long *day)
+{
+	const char	*p, *why;
+	size_t		 n;
+	int		 r;
+
+	in_raw(in, c, &p, &n);
+	if ((r = val_date(p, n, day, &why)) == V_BAD)
+		return report(in, c, why);
+	return r;
+}
+
+int
+in_days(struct intake *in, long *days)
+{
+	const char	*p, *why;
+	size_t		 n;
+	long		 onset, seen;
+	int		 r, ro, rs;
+
+	in_raw(in, C_DURATION, &p, &n);
+	r = val_duration(p, n, days, &why);
+	ro = date(in, C_ONSET, &onset);
+	rs = date(in, C_SEEN, &seen);
+	if (r == V_BAD)
+		return report(in, C_DURATION, why);
+	if (r == V_OK)
+		return V_OK;
+	if (ro == V_BAD || rs == V_BAD)
+		return V_BAD;
+	if (ro == V_EMPTY || rs == V_EMPTY)
+		return V_EMPTY;
+	if (seen < onset)
+		return report(in, C_SEEN, "before onset");
+	if (seen - onset > V_MAXDAYS)
+		return report(in, C_SEEN, "over 100 years after onset");
+	*days = seen - onset;
+	return V_OK;
+}

@@ -1,0 +1,35 @@
+/*
+ * out: the one buffered standard output of a tool.
+ *
+ * Everything a tool prints on standard output goes through here, so that
+ * a write error is seen once and reported once.  The first failure is
+ * kept: later calls do nothing and return -1.
+ */
+#ifndef BP_OUT_H
+#define BP_OUT_H
+
+#include <stddef.h>
+
+/*
+ * Append n bytes at p to the output buffer, writing it to file
+ * descriptor 1 when full.  Returns 0, or -1 once any write has failed
+ * (the errno of that failure is out_error()).
+ */
+int	out_write(const void *p, size_t n);
+
+/* As out_write() for the NUL-terminated string s. */
+int	out_str(const char *s);
+
+/* As out_write() for the single byte c. */
+int	out_byte(int c);
+
+/* As out_write() for a formatted string (printf(3) rules); at most 4 KiB. */
+int	out_printf(const char *fmt, ...);
+
+/* Write what is buffered.  Returns 0, or -1 as out_write(). */
+int	out_flush(void);
+
+/* The errno of the first failed write, or 0 if none failed. */
+int	out_error(void);
+
+#endif

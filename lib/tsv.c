@@ -1,0 +1,410 @@
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tsv.h"
+
+#define READSZ	(128 * 1024)
+#define BUFCAP	(TSV_MAXLINE + 2 + READSZ)
+
+enum { STEP_HEADER = 3 };
+
+static int	 fail(struct tsv *, const char *, int);
+static int	 bad(struct tsv *, const char *);
+static ssize_t	 fill(struct tsv *);
+static int	 rawline(struct tsv *);
+static int	 skiprest(struct tsv *, int);
+static int	 setheader(struct tsv *, const char *, size_t);
+static int	 headerline(struct tsv *);
+static int	 recordline(struct tsv *);
+static int	 nextsrc(struct tsv *);
+static int	 step(struct tsv *);
+static int	 writeall(int, const char *, size_t);
+
+static int
+fail(struct tsv *t, const char *why, int err)
+{
+	t->why = why;
+	t->err = err;
+	return TSV_FATAL;
+}
+
+static int
+bad(struct tsv *t, const char *why)
+{
+	t->why = why;
+	t->err = 0;
+	return TSV_BAD;
+}
+
+int
+tsv_open(struct tsv *t, char **names, int n)
+{
+	static char	*stdin_only[] = { (char *)"-" };
+	struct stat	 st;
+	int		 i, fd;
+
+	memset(t, 0, sizeof(*t));
+	if (n == 0) {
+		names = stdin_only;
+		n = 1;
+	}
+	if ((t->src = calloc((size_t)n, sizeof(*t->src))) == NULL ||
+	    (t->buf = malloc(BUFCAP)) == NULL)
+		return fail(t, "out of memory", ENOMEM);
+	t->cap = BUFCAP;
+	for (i = 0; i < n; i++)
+		t->src[i].fd = -1;
+	t->nsrc = n;
+	for (i = 0; i < n; i++) {
+		t->name = t->src[i].name = names[i];
+		if (strcmp(names[i], "-") == 0)
+			fd = 0;
+		else if ((fd = open(names[i], O_RDONLY)) == -1)
+			return fail(t, NULL, errno);
+		t->src[i].fd = fd;
+		if (fstat(fd, &st) == -1)
+			return fail(t, NULL, errno);
+		if (S_ISDIR(st.st_mode))
+			return fail(t, NULL, EISDIR);
+	}
+	t->cur = 0;
+	t->name = t->src[0].name;
+	return 0;
+}
+
+static ssize_t
+fill(struct tsv *t)
+{
+	ssize_t	r;
+	size_t	room;
+
+	if (t->pos > 0) {
+		memmove(t->buf, t->buf + t->pos, t->len - t->pos);
+		t->len -= t->pos;
+		t->scan -= t->pos;
+		t->pos = 0;
+	}
+	room = t->cap - t->len;
+	if (room > READSZ)
+		room = READSZ;
+	do
+		r = read(t->src[t->cur].fd, t->buf + t->len, room);
+	while (r == -1 && errno == EINTR);
+	if (r > 0)
+		t->len += (size_t)r;
+	return r;
+}
+
+/*
+ * Find the next line of the current operand.  Returns 1 (t->raw), 0 at
+ * the end of the operand, -1 on a read error.  A line that does not fit
+ * in TSV_MAXLINE bytes is returned in part, with t->partial set.
+ */
+static int
+rawline(struct tsv *t)
+{
+	char	*nl;
+	ssize_t	 r;
+
+	for (;;) {
+		nl = memchr(t->buf + t->scan, '\n', t->len - t->scan);
+		if (nl != NULL) {
+			t->raw = t->buf + t->pos;
+			t->rawlen = (size_t)(nl - t->raw);
+			t->rawlf = 1;
+			t->partial = 0;
+			t->pos = t->scan = (size_t)(nl - t->buf) + 1;
+			return 1;
+		}
+		t->scan = t->len;
+		if (t->len - t->pos > TSV_MAXLINE || (t->eof &&
+		    t->len > t->pos)) {
+			t->raw = t->buf + t->pos;
+			t->rawlen = t->len - t->pos;
+			t->rawlf = 0;
+			t->partial = !t->eof;
+			t->pos = t->scan = t->len;
+			return 1;
+		}
+		if (t->eof)
+			return 0;
+		if ((r = fill(t)) == -1)
+			return -1;
+		if (r == 0)
+			t->eof = 1;
+	}
+}
+
+/*
+ * Consume the rest of an overlong line, copying it to fd unless fd is
+ * -1.  Returns 0, or -1 with t->err set.
+ */
+static int
+skiprest(struct tsv *t, int fd)
+{
+	char	*nl;
+	size_t	 n;
+	ssize_t	 r;
+
+	while (t->partial) {
+		t->pos = t->scan = t->len;
+		if ((r = fill(t)) == -1) {
+			t->err = errno;
+			return -1;
+		}
+		if (r == 0) {
+			t->eof = 1;
+			t->partial = 0;
+			t->rawlf = 0;
+			break;
+		}
+		nl = memchr(t->buf, '\n', t->len);
+		n = nl != NULL ? (size_t)(nl - t->buf) + 1 : t->len;
+		if (fd != -1 && writeall(fd, t->buf, n) == -1) {
+			t->err = errno;
+			return -1;
+		}
+		if (nl != NULL) {
+			t->pos = t->scan = n;
+			t->partial = 0;
+			t->rawlf = 1;
+		}
+	}
+	return 0;
+}
+
+static int
+writeall(int fd, const char *p, size_t n)
+{
+	ssize_t	w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+tsv_reject(struct tsv *t, int fd)
+{
+	int	partial = t->partial;
+
+	if (writeall(fd, t->raw, t->rawlen) == -1) {
+		t->err = errno;
+		return -1;
+	}
+	if (partial && skiprest(t, fd) == -1)
+		return -1;
+	/* the LF of a whole line was not in raw; an overlong one's was */
+	if ((!partial || !t->rawlf) && writeall(fd, "\n", 1) == -1) {
+		t->err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+setheader(struct tsv *t, const char *p, size_t n)
+{
+	size_t	 i, j, k;
+	char	*s;
+
+	if ((t->hdr = malloc(n + 1)) == NULL || (s = malloc(n + 1)) == NULL)
+		return fail(t, "out of memory", ENOMEM);
+	memcpy(t->hdr, p, n);
+	t->hdr[n] = '\0';
+	t->hdrlen = n;
+	memcpy(s, p, n);
+	s[n] = '\0';
+	t->ncols = 1;
+	for (i = 0; i < n; i++)
+		if (s[i] == '\t')
+			t->ncols++;
+	t->cols = malloc(t->ncols * sizeof(*t->cols));
+	t->f = malloc(t->ncols * sizeof(*t->f));
+	t->fl = malloc(t->ncols * sizeof(*t->fl));
+	if (t->cols == NULL || t->f == NULL || t->fl == NULL) {
+		free(s);
+		return fail(t, "out of memory", ENOMEM);
+	}
+	t->cols[0] = s;
+	for (i = 0, k = 1; i < n; i++)
+		if (s[i] == '\t') {
+			s[i] = '\0';
+			t->cols[k++] = s + i + 1;
+		}
+	for (i = 0; i < t->ncols; i++)
+		for (j = i + 1; j < t->ncols; j++)
+			if (strcmp(t->cols[i], t->cols[j]) == 0) {
+				snprintf(t->whybuf, sizeof(t->whybuf),
+				    "duplicate column %.40s", t->cols[i]);
+				return fail(t, t->whybuf, 0);
+			}
+	return STEP_HEADER;
+}
+
+/* The first non-empty line of an operand: the header, or its copy. */
+static int
+headerline(struct tsv *t)
+{
+	const char	*p = t->raw;
+	size_t		 n = t->rawlen;
+
+	if (t->line == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	if (t->partial || n > TSV_MAXLINE)
+		return fail(t, "header line longer than 1 MiB", 0);
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	if (n == 0)
+		return 0;
+	if (memchr(p, '\0', n) != NULL)
+		return fail(t, "NUL byte in header line", 0);
+	t->started = 1;
+	if (t->hdr == NULL)
+		return setheader(t, p, n);
+	if (n != t->hdrlen || memcmp(p, t->hdr, n) != 0)
+		return fail(t, "header differs from the first file's", 0);
+	return STEP_HEADER;
+}
+
+static int
+recordline(struct tsv *t)
+{
+	const char	*p, *q = NULL, *end;
+	size_t		 n, extra;
+
+	if (t->partial || t->rawlen > TSV_MAXLINE)
+		return bad(t, "line longer than 1 MiB");
+	n = t->rawlen;
+	if (n > 0 && t->raw[n - 1] == '\r')
+		n--;
+	if (n == 0)
+		return 0;
+	if (memchr(t->raw, '\0', t->rawlen) != NULL)
+		return bad(t, "NUL byte in line");
+	t->rec = p = t->raw;
+	t->reclen = n;
+	end = p + n;
+	for (t->nf = 0; t->nf < t->ncols; t->nf++) {
+		q = memchr(p, '\t', (size_t)(end - p));
+		t->f[t->nf] = p;
+		t->fl[t->nf] = (size_t)((q != NULL ? q : end) - p);
+		if (q == NULL)
+			break;
+		p = q + 1;
+	}
+	if (t->nf < t->ncols && q == NULL)
+		t->nf++;
+	if (t->nf == t->ncols && q == NULL)
+		return TSV_REC;
+	extra = 0;
+	if (q != NULL)
+		for (extra = 1; (q = memchr(q + 1, '\t',
+		    (size_t)(end - q - 1))) != NULL; extra++)
+			;
+	snprintf(t->whybuf, sizeof(t->whybuf),
+	    "%zu fields, the header has %zu", t->nf + extra, t->ncols);
+	return bad(t, t->whybuf);
+}
+
+static int
+nextsrc(struct tsv *t)
+{
+	if (++t->cur >= t->nsrc)
+		return TSV_EOF;
+	t->name = t->src[t->cur].name;
+	t->line = 0;
+	t->pos = t->len = t->scan = 0;
+	t->eof = t->partial = t->started = 0;
+	return 0;
+}
+
+/* Read one line: a header, a record, a bad line, or the end. */
+static int
+step(struct tsv *t)
+{
+	int	r;
+
+	for (;;) {
+		if (t->cur >= t->nsrc)
+			return TSV_EOF;
+		if (t->partial && skiprest(t, -1) == -1)
+			return fail(t, NULL, t->err);
+		if ((r = rawline(t)) == -1)
+			return fail(t, NULL, errno);
+		if (r == 0) {
+			if (nextsrc(t) == TSV_EOF)
+				return TSV_EOF;
+			continue;
+		}
+		t->line++;
+		r = t->started ? recordline(t) : headerline(t);
+		if (r != 0)
+			return r;
+	}
+}
+
+int
+tsv_header(struct tsv *t)
+{
+	int	r = step(t);
+
+	if (r == STEP_HEADER)
+		return 1;
+	return r;
+}
+
+int
+tsv_next(struct tsv *t)
+{
+	int	r;
+
+	while ((r = step(t)) == STEP_HEADER)
+		;
+	return r;
+}
+
+int
+tsv_col(const struct tsv *t, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+tsv_close(struct tsv *t)
+{
+	int	i;
+
+	for (i = 0; t->src != NULL && i < t->nsrc; i++)
+		if (t->src[i].fd > 0)
+			close(t->src[i].fd);
+	if (t->cols != NULL)
+		free(t->cols[0]);
+	free(t->cols);
+	free(t->f);
+	free(t->fl);
+	free(t->hdr);
+	free(t->buf);
+	free(t->src);
+	memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,98 @@
+/*
+ * tsv: reading header-aware TSV records (bp(7), RECORD FORMAT).
+ *
+ * One reader walks the operands in turn through one buffer.  A record's
+ * fields are not copied: they point into that buffer and are valid until
+ * the next call to tsv_next().  Nothing here prints or exits; a problem
+ * is returned with a reason in t->why (and an errno in t->err).
+ */
+#ifndef BP_TSV_H
+#define BP_TSV_H
+
+#include <stddef.h>
+
+#define TSV_MAXLINE	(1024 * 1024)	/* longest line, LF excluded */
+
+enum tsv_status {
+	TSV_FATAL = -1,		/* I/O or header problem: t->why, t->err */
+	TSV_EOF = 0,		/* every operand read */
+	TSV_REC = 1,		/* a record: t->f, t->fl, t->nf */
+	TSV_BAD = 2		/* a structurally broken line: t->why */
+};
+
+struct tsv_src {
+	const char	*name;		/* as in diagnostics; "-" for stdin */
+	int		 fd;
+};
+
+struct tsv {
+	struct tsv_src	*src;		/* the operands, opened */
+	int		 nsrc;
+	int		 cur;		/* operand being read */
+	const char	*name;		/* its name */
+	unsigned long	 line;		/* line number in it, from 1 */
+
+	char		*hdr;		/* the header line (no BOM, CR, LF) */
+	size_t		 hdrlen;
+	char		**cols;		/* column names, NUL-terminated */
+	size_t		 ncols;
+
+	const char	*rec;		/* the record line, no CR or LF */
+	size_t		 reclen;
+	const char	**f;		/* field i starts at f[i]... */
+	size_t		*fl;		/* ...and is fl[i] bytes long */
+	size_t		 nf;
+
+	const char	*why;		/* reason for TSV_BAD or TSV_FATAL */
+	int		 err;		/* errno for TSV_FATAL, or 0 */
+
+	/* private */
+	char		*buf;
+	size_t		 cap, pos, len, scan;
+	const char	*raw;		/* current line as read, with CR */
+	size_t		 rawlen;
+	int		 rawlf;		/* the line ended with LF */
+	int		 eof;		/* current operand fully read */
+	int		 partial;	/* overlong line not fully in buf */
+	int		 started;	/* header of current operand read */
+	char		 whybuf[96];
+};
+
+/*
+ * Open every operand (names[0..n-1]; "-" is standard input; n == 0
+ * means standard input alone) before anything is read, as bp(7)
+ * requires.  Returns 0, or -1 with t->name the operand that failed,
+ * t->why a reason and t->err its errno.  A directory is refused here.
+ */
+int	tsv_open(struct tsv *t, char **names, int n);
+
+/*
+ * Read the header: the first line of the first operand that has one.
+ * Returns 1 with t->cols set, 0 if no operand holds any line (then
+ * there is no output at all), or TSV_FATAL (duplicate column, NUL,
+ * overlong header, read error).
+ */
+int	tsv_header(struct tsv *t);
+
+/*
+ * Read the next record, moving to later operands and checking that
+ * their headers equal the first.  Empty lines are skipped.  Returns
+ * TSV_REC, TSV_EOF, TSV_BAD (wrong field count, NUL byte, line over
+ * TSV_MAXLINE: the line may be passed to tsv_reject()) or TSV_FATAL.
+ */
+int	tsv_next(struct tsv *t);
+
+/*
+ * Write the line of the last TSV_BAD to file descriptor fd as it was
+ * read, with LF added if it had none.  Returns 0, or -1 with t->err
+ * set on a read or write error.
+ */
+int	tsv_reject(struct tsv *t, int fd);
+
+/* The index of column name, or -1 if the header has none. */
+int	tsv_col(const struct tsv *t, const char *name);
+
+/* Close the operands and free everything t holds. */
+void	tsv_close(struct tsv *t);
+
+#endif

@@ -1,0 +1,210 @@
+#include <string.h>
+#include <strings.h>
+
+#include "value.h"
+
+static const char *const yes[] = { "y", "yes", "true", "1", NULL };
+static const char *const no[] = { "n", "no", "false", "0", NULL };
+
+static int	digits(const char *, size_t, long *);
+static int	oneof(const char *, size_t, const char *const *);
+
+void
+val_trim(const char **p, size_t *n)
+{
+	while (*n > 0 && **p == ' ') {
+		(*p)++;
+		(*n)--;
+	}
+	while (*n > 0 && (*p)[*n - 1] == ' ')
+		(*n)--;
+}
+
+int
+val_eq(const char *p, size_t n, const char *word)
+{
+	return strlen(word) == n && strncasecmp(p, word, n) == 0;
+}
+
+static int
+oneof(const char *p, size_t n, const char *const *words)
+{
+	int	i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (val_eq(p, n, words[i]))
+			return i;
+	return -1;
+}
+
+/* 1 to 9 plain digits into *v; returns 0 if they are not. */
+static int
+digits(const char *p, size_t n, long *v)
+{
+	size_t	i;
+
+	if (n == 0 || n > 9)
+		return 0;
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+		*v = *v * 10 + (p[i] - '0');
+	}
+	return 1;
+}
+
+int
+val_bool(const char *p, size_t n, int *v, const char **why)
+{
+	val_trim(&p, &n);
+	if (n == 0)
+		return V_EMPTY;
+	if (oneof(p, n, yes) >= 0)
+		*v = 1;
+	else if (oneof(p, n, no) >= 0)
+		*v = 0;
+	else {
+		*why = "not yes or no";
+		return V_BAD;
+	}
+	return V_OK;
+}
+
+int
+val_uint(const char *p, size_t n, long lo, long hi, long *v,
+    const char **why)
+{
+	long	x;
+
+	val_trim(&p, &n);
+	if (n == 0)
+		return V_EMPTY;
+	if (!digits(p, n, &x)) {
+		*why = "not a whole number";
+		return V_BAD;
+	}
+	if (x < lo || x > hi) {
+		*why = "out of range";
+		return V_BAD;
+	}
+	*v = x;
+	return V_OK;
+}
+
+int
+val_word(const char *p, size_t n, const char *const *words, int *v,
+    const char **why)
+{
+	int	i;
+
+	val_trim(&p, &n);
+	if (n == 0)
+		return V_EMPTY;
+	if ((i = oneof(p, n, words)) < 0) {
+		*why = "not a known value";
+		return V_BAD;
+	}
+	*v = i;
+	return V_OK;
+}
+
+int
+val_set(const char *p, size_t n, const char *const *words, unsigned *mask,
+    const char **why)
+{
+	const char	*item, *end, *comma;
+	size_t		 len;
+	unsigned	 m = 0;
+	int		 i;
+
+	val_trim(&p, &n);
+	if (n == 0)
+		return V_EMPTY;
+	for (item = p, end = p + n; item <= end; item = comma + 1) {
+		comma = memchr(item, ',', (size_t)(end - item));
+		if (comma == NULL)
+			comma = end;
+		len = (size_t)(comma - item);
+		val_trim(&item, &len);
+		if (len == 0) {
+			*why = "empty item in list";
+			return V_BAD;
+		}
+		if ((i = oneof(item, len, words)) < 0) {
+			*why = "not a known value in list";
+			return V_BAD;
+		}
+		m |= 1U << i;
+	}
+	*mask = m;
+	return V_OK;
+}
+
+int
+val_duration(const char *p, size_t n, long *days, const char **why)
+{
+	long	x, unit = 1;
+
+	val_trim(&p, &n);
+	if (n == 0)
+		return V_EMPTY;
+	switch (p[n - 1]) {
+	case 'd': case 'D':
+		n--;
+		break;
+	case 'w': case 'W':
+		unit = 7;
+		n--;
+		break;
+	case 'm': case 'M':
+		unit = 30;
+		n--;
+		break;
+	case 'y': case 'Y':
+		unit = 365;
+		n--;
+		break;
+	}
+	if (!digits(p, n, &x)) {
+		*why = "not a number of days, weeks, months or years";
+		return V_BAD;
+	}
+	if (x > V_MAXDAYS / unit) {
+		*why = "over 100 years";
+		return V_BAD;
+	}
+	*days = x * unit;
+	return V_OK;
+}
+
+int
+val_date(const char *p, size_t n, long *day, const char **why)
+{
+	static const int mdays[] =
+	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	long	y, m, d, era, yoe, doy;
+	int	leap;
+
+	val_trim(&p, &n);
+	if (n == 0)
+		return V_EMPTY;
+	*why = "not a date YYYY-MM-DD";
+	if (n != 10 || p[4] != '-' || p[7] != '-' || !digits(p, 4, &y) ||
+	    !digits(p + 5, 2, &m) || !digits(p + 8, 2, &d))
+		return V_BAD;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && leap)) {
+		*why = "not a calendar date";
+		return V_BAD;
+	}
+	/* days from civil, proleptic Gregorian */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	*day = era * 146097 + (yoe * 365 + yoe / 4 - yoe / 100 + doy) -
+	    719468;
+	return V_OK;
+}
