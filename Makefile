@@ -13,12 +13,12 @@ BPFLAGS =	-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"$(VERSION)\" \
 		-Ilib
 ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
 
-TOOLS =		cmd/bpclassify
-MAN1 =		man/bpclassify.1
+TOOLS =		cmd/bpclassify cmd/bpflags
+MAN1 =		man/bpclassify.1 man/bpflags.1
 MAN7 =		man/bp.7
-LIBOBJ =	lib/diag.o lib/filter.o lib/intake.o lib/opt.o lib/out.o \
+LIBOBJ =	lib/diag.o lib/filter.o lib/flags.o lib/intake.o lib/opt.o lib/out.o \
 		lib/tsv.o lib/value.o
-LIBHDR =	lib/diag.h lib/filter.h lib/intake.h lib/opt.h lib/out.h \
+LIBHDR =	lib/diag.h lib/filter.h lib/flags.h lib/intake.h lib/opt.h lib/out.h \
 		lib/tsv.h lib/value.h
 
 all: $(TOOLS)
@@ -35,6 +35,9 @@ $(LIBOBJ) $(TOOLS:=.o): $(LIBHDR)
 
 cmd/bpclassify: cmd/bpclassify.o lib/libbp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bpclassify.o lib/libbp.a
+
+cmd/bpflags: cmd/bpflags.o lib/libbp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bpflags.o lib/libbp.a
 
 check: all
 	bats tests

@@ -109,7 +109,7 @@ in_uint(struct intake *in, enum icol c, long lo, long hi, long *v)
 
 	in_raw(in, c, &p, &n);
 	if ((r = val_uint(p, n, lo, hi, v, &why)) == V_BAD) {
-		snprintf(range, sizeof(range), "%s %ld-%ld", why, lo, hi);
+		snprintf(range, sizeof(range), "%s (%ld-%ld)", why, lo, hi);
 		return report(in, c, range);
 	}
 	return r;

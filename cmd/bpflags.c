@@ -1,0 +1,166 @@
+/*
+ * bpflags: red flags of intake records, and the screening questions
+ * left unanswered (bp(7); bpflags(1)).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "filter.h"
+#include "flags.h"
+
+enum { O_FLAGS, O_LEVEL, O_UNSCREENED };
+
+struct flagger {
+	struct intake	in;
+	int		order[32];	/* flag_table by level, then name */
+	int		nflags;
+	char		flags[512];
+	char		unscreened[512];
+};
+
+static const char *const outcols[] = {
+	"flags", "flag_level", "unscreened", NULL
+};
+static const struct need needs[] = { { "id", NULL }, { NULL, NULL } };
+
+static const char help[] =
+"usage: bpflags [-hq] [-r FILE] [--version] [FILE ...]\n"
+"Add flags, flag_level and unscreened to intake records.\n"
+"  -q, --quiet      do not warn about bad values\n"
+"  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
+"  -h, --help       print this help\n"
+"  --version        print the version\n";
+
+static int	byrank(const void *, const void *);
+static int	setup(const struct tsv *, void *);
+static int	record(const struct tsv *, const char **, void *);
+static int	readfacts(struct flagger *, struct facts *);
+static void	append(char *, size_t *, const char *);
+
+static int
+byrank(const void *a, const void *b)
+{
+	const struct flag	*x = &flag_table[*(const int *)a];
+	const struct flag	*y = &flag_table[*(const int *)b];
+
+	if (x->level != y->level)
+		return x->level > y->level ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static int
+setup(const struct tsv *t, void *ctx)
+{
+	struct flagger	*g = ctx;
+
+	in_init(&g->in, t);
+	for (g->nflags = 0; flag_table[g->nflags].name != NULL; g->nflags++)
+		g->order[g->nflags] = g->nflags;
+	qsort(g->order, (size_t)g->nflags, sizeof(g->order[0]), byrank);
+	return 0;
+}
+
+/*
+ * Read what the flags need; returns the unscreened inputs as a bit per
+ * index of screen_cols.  Only recorded, valid values count as facts.
+ */
+static int
+readfacts(struct flagger *g, struct facts *f)
+{
+	struct intake	*in = &g->in;
+	int		 i, v, r, miss = 0;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < nscreen; i++) {
+		if (screen_cols[i] == C_AGE)
+			r = in_uint(in, C_AGE, 0, 120, &f->age);
+		else
+			r = in_bool(in, screen_cols[i], &v);
+		if (r != V_OK)
+			miss |= 1 << i;
+		else if (screen_cols[i] == C_AGE)
+			f->have_age = 1;
+		else
+			f->yes[screen_cols[i]] = v;
+	}
+	if (in_set(in, C_SITE, in_site, &f->site) != V_OK)
+		f->site = 0;
+	if (in_word(in, C_RADIATION, in_radiation, &f->rad) != V_OK)
+		f->rad = -1;
+	if (in_word(in, C_SIDE, in_side, &f->side) != V_OK)
+		f->side = -1;
+	f->have_days = in_days(in, &f->days) == V_OK;
+	return miss;
+}
+
+static void
+append(char *buf, size_t *len, const char *word)
+{
+	if (*len > 0)
+		buf[(*len)++] = ',';
+	memcpy(buf + *len, word, strlen(word) + 1);
+	*len += strlen(word);
+}
+
+static int
+record(const struct tsv *t, const char **val, void *ctx)
+{
+	struct flagger		*g = ctx;
+	const struct flag	*fl;
+	struct facts		 f;
+	enum level		 top = L_NONE;
+	size_t			 nf = 0, nu = 0;
+	int			 i, miss, coremiss = 0;
+
+	(void)t;
+	in_begin(&g->in);
+	in_id(&g->in);
+	miss = readfacts(g, &f);
+	for (i = 0; i < g->nflags; i++) {
+		fl = &flag_table[g->order[i]];
+		if (fl->raised(&f)) {
+			append(g->flags, &nf, fl->name);
+			if (fl->level > top)
+				top = fl->level;
+		}
+	}
+	for (i = 0; i < nscreen; i++)
+		if (miss & 1 << i) {
+			append(g->unscreened, &nu, in_names[screen_cols[i]]);
+			coremiss |= flag_core(screen_cols[i]);
+		}
+	val[O_FLAGS] = nf > 0 ? g->flags : "none";
+	val[O_UNSCREENED] = nu > 0 ? g->unscreened : "none";
+	if (top == L_NONE && coremiss)
+		val[O_LEVEL] = "unknown";
+	else
+		val[O_LEVEL] = level_names[top];
+	return g->in.problem;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct optdef opts[] = {
+		FILTER_OPTDEFS,
+		{ NULL, 0, 0, 0 }
+	};
+	static struct flagger	g;
+	struct filter		f = {
+		"bpflags", help, outcols, needs, setup, record, &g
+	};
+	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct opt		o;
+	int			key, s;
+
+	diag_init(f.prog);
+	if (opt_init(&o, argc, argv, opts) == -1)
+		return 2;
+	while ((key = opt_next(&o)) != -1)
+		if ((s = filter_option(&f, &fo, &o, key)) != FILTER_GO)
+			return s;
+	fo.ops = o.ops;
+	fo.nops = o.nops;
+	return filter_run(&f, &fo);
+}

@@ -1,0 +1,25 @@
+# Shared setup for every bats file: the built tools come first on PATH,
+# the C locale, and scratch files under $BATS_TEST_TMPDIR.
+
+TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+DATA=$TOP/tests/data
+PATH=$TOP/cmd:$PATH
+LC_ALL=C
+export PATH LC_ALL
+unset COLUMNS
+
+# tsv ROW...: print the arguments as one TSV line (fields joined by TAB).
+tsv() {
+	local IFS=$'\t'
+	printf '%s\n' "$*"
+}
+
+# col NAME: print the values of column NAME of the TSV on stdin, one a line.
+col() {
+	awk -F'\t' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; if (!c) exit 3; next } { print $c }'
+}
+
+# field NAME LINE: the value of column NAME in $output's data line LINE (1 = first record).
+field() {
+	printf '%s\n' "$output" | col "$1" | sed -n "${2:-1}p"
+}
