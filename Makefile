@@ -13,12 +13,13 @@ BPFLAGS =	-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"$(VERSION)\" \
 		-Ilib
 ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
 
-TOOLS =		cmd/bpclassify cmd/bpflags
-MAN1 =		man/bpclassify.1 man/bpflags.1
+TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine
+MAN1 =		man/bpclassify.1 man/bpflags.1 man/bproutine.1
+MAN5 =		man/bp-catalog.5
 MAN7 =		man/bp.7
-LIBOBJ =	lib/diag.o lib/filter.o lib/flags.o lib/intake.o lib/opt.o lib/out.o \
+LIBOBJ =	lib/catalog.o lib/catalog_lines.o lib/diag.o lib/filter.o lib/flags.o lib/intake.o lib/opt.o lib/out.o \
 		lib/tsv.o lib/value.o
-LIBHDR =	lib/diag.h lib/filter.h lib/flags.h lib/intake.h lib/opt.h lib/out.h \
+LIBHDR =	lib/catalog.h lib/diag.h lib/filter.h lib/flags.h lib/intake.h lib/opt.h lib/out.h \
 		lib/tsv.h lib/value.h
 
 all: $(TOOLS)
@@ -39,12 +40,25 @@ cmd/bpclassify: cmd/bpclassify.o lib/libbp.a
 cmd/bpflags: cmd/bpflags.o lib/libbp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bpflags.o lib/libbp.a
 
+cmd/bproutine: cmd/bproutine.o lib/libbp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bproutine.o lib/libbp.a
+
+# The catalog is compiled in: each line of lib/catalog.tsv as a C string.
+lib/catalog_lines.c: lib/catalog.tsv
+	{ echo '/* made from lib/catalog.tsv by the Makefile; do not edit */'; \
+	  echo 'extern const char *const catalog_lines[];'; \
+	  echo 'const char *const catalog_lines[] = {'; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/	/\\t/g' \
+	      -e 's/^/	"/' -e 's/$$/",/' lib/catalog.tsv; \
+	  echo '	0'; \
+	  echo '};'; } > $@
+
 check: all
 	bats tests
 
 lint:
 	@if command -v mandoc >/dev/null 2>&1; then \
-		mandoc -Tlint -W warning $(MAN1) $(MAN7); \
+		mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7); \
 	else \
 		echo "lint: mandoc not installed; skipped"; \
 	fi
@@ -54,17 +68,19 @@ demo: all
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	cp $(TOOLS) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${t#cmd/}; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
 
 clean:
-	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libbp.a
+	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libbp.a lib/catalog_lines.c
 
 .PHONY: all check lint demo install uninstall clean

@@ -78,6 +78,23 @@ tsv_open(struct tsv *t, char **names, int n)
 	return 0;
 }
 
+int
+tsv_openmem(struct tsv *t, const char *name, const char *text, size_t len)
+{
+	memset(t, 0, sizeof(*t));
+	if ((t->src = calloc(1, sizeof(*t->src))) == NULL ||
+	    (t->buf = malloc(len + 1)) == NULL)
+		return fail(t, "out of memory", ENOMEM);
+	memcpy(t->buf, text, len);
+	t->cap = len + 1;
+	t->len = len;
+	t->eof = 1;
+	t->src[0].fd = -1;
+	t->name = t->src[0].name = name;
+	t->nsrc = 1;
+	return 0;
+}
+
 static ssize_t
 fill(struct tsv *t)
 {

@@ -67,6 +67,13 @@ struct tsv {
 int	tsv_open(struct tsv *t, char **names, int n);
 
 /*
+ * Read len bytes of text, named name in diagnostics, as the only
+ * operand.  The text is copied.  Returns 0, or -1 (out of memory).
+ */
+int	tsv_openmem(struct tsv *t, const char *name, const char *text,
+	    size_t len);
+
+/*
  * Read the header: the first line of the first operand that has one.
  * Returns 1 with t->cols set, 0 if no operand holds any line (then
  * there is no output at all), or TSV_FATAL (duplicate column, NUL,

@@ -1,0 +1,357 @@
+/*
+ * bproutine: what happens next for each intake record, and which
+ * exercises (bp(7); bproutine(1); bp-catalog(5)).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "filter.h"
+#include "flags.h"
+#include "out.h"
+
+enum { O_DISPOSITION, O_ROUTINE, O_EXERCISES, O_SESSIONS, O_ADVICE };
+
+/* The classification columns bproutine reads, and their words. */
+enum { K_PHASE, K_PATTERN, K_STARTBACK, K_DISABILITY, K_LEVEL, NKEYS };
+enum { PH_ACUTE, PH_SUBACUTE, PH_CHRONIC, PH_UNKNOWN, PH_INVALID };
+enum { PA_RADICULAR, PA_HIP, PA_MECHANICAL, PA_NONSPECIFIC, PA_OTHER,
+    PA_UNKNOWN, PA_INVALID };
+enum { SB_LOW, SB_MEDIUM, SB_HIGH, SB_UNKNOWN, SB_INVALID };
+enum { DI_MINIMAL, DI_MODERATE, DI_SEVERE, DI_CRIPPLED, DI_BEDBOUND,
+    DI_UNKNOWN, DI_INVALID };
+enum { FL_NONE, FL_REVIEW, FL_URGENT, FL_EMERGENCY, FL_UNKNOWN };
+
+static const char *const phases[] = {
+	"acute", "subacute", "chronic", "unknown", "invalid", NULL
+};
+static const char *const patterns[] = {
+	"radicular", "hip", "mechanical", "nonspecific", "other", "unknown",
+	"invalid", NULL
+};
+static const char *const risks[] = {
+	"low", "medium", "high", "unknown", "invalid", NULL
+};
+static const char *const bands[] = {
+	"minimal", "moderate", "severe", "crippled", "bedbound", "unknown",
+	"invalid", NULL
+};
+static const char *const levels[] = {
+	"none", "review", "urgent", "emergency", "unknown", NULL
+};
+
+static const struct {
+	const char		*col;
+	const char *const	*words;
+} keys[NKEYS] = {
+	{ "phase", phases }, { "pattern", patterns },
+	{ "startback", risks }, { "disability", bands },
+	{ "flag_level", levels }
+};
+
+/* A record as the rules see it: every field a known word, or -1. */
+struct state {
+	int	k[NKEYS];
+	int	coremiss;	/* unscreened holds a core input */
+	int	old;		/* age unknown, invalid, or 65 and over */
+	int	osteo;		/* osteoporosis yes, unknown or invalid */
+};
+
+struct router {
+	struct intake	in;
+	struct catalog	cat;
+	int		col[NKEYS];
+	int		unscreened;
+	char		*exercises;
+	char		*advice;
+};
+
+static const char *const outcols[] = {
+	"disposition", "routine", "exercises", "sessions", "advice", NULL
+};
+static const struct need needs[] = {
+	{ "id", NULL },
+	{ "phase", "bpclassify" }, { "pattern", "bpclassify" },
+	{ "startback", "bpclassify" }, { "disability", "bpclassify" },
+	{ "flag_level", "bpflags" }, { "unscreened", "bpflags" },
+	{ NULL, NULL }
+};
+
+static const char help[] =
+"usage: bproutine [-hq] [-c FILE] [-r FILE] [--dump-catalog] [--version] [FILE ...]\n"
+"Add disposition, routine, exercises, sessions and advice to records\n"
+"that bpclassify and bpflags have read.\n"
+"  -c, --catalog FILE  use the exercise catalog in FILE\n"
+"  --dump-catalog   print the built-in catalog and exit\n"
+"  -q, --quiet      do not warn about bad values\n"
+"  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
+"  -h, --help       print this help\n"
+"  --version        print the version\n";
+
+static int	setup(const struct tsv *, void *);
+static int	known(struct router *, const struct tsv *, int);
+static int	coremissing(struct router *, const struct tsv *);
+static int	loadcatalog(struct catalog *, const char *);
+static int	record(const struct tsv *, const char **, void *);
+static void	readstate(struct router *, const struct tsv *, struct state *);
+static int	disposition(const struct state *);
+static int	routine(const struct state *, int);
+static void	exercises(struct router *, const struct state *, int);
+static void	advice(struct router *, int, int);
+
+static int
+setup(const struct tsv *t, void *ctx)
+{
+	struct router	*r = ctx;
+	int		 k;
+
+	in_init(&r->in, t);
+	for (k = 0; k < NKEYS; k++)
+		r->col[k] = tsv_col(t, keys[k].col);
+	r->unscreened = tsv_col(t, "unscreened");
+	return 0;
+}
+
+/* A word bproutine does not know is reported and read as invalid. */
+static int
+known(struct router *r, const struct tsv *t, int k)
+{
+	const char	*p = t->f[r->col[k]];
+	size_t		 n = t->fl[r->col[k]];
+	int		 i;
+
+	for (i = 0; keys[k].words[i] != NULL; i++)
+		if (strlen(keys[k].words[i]) == n &&
+		    memcmp(keys[k].words[i], p, n) == 0)
+			return i;
+	r->in.problem = 1;
+	diag_value(t->name, t->line, keys[k].col, "not a known value", p, n);
+	return -1;
+}
+
+/* 1 if unscreened names a core input, or is not a list bpflags writes. */
+static int
+coremissing(struct router *r, const struct tsv *t)
+{
+	const char	*p = t->f[r->unscreened], *end, *comma;
+	size_t		 n = t->fl[r->unscreened];
+	int		 i, core = 0;
+
+	if (n == 4 && memcmp(p, "none", 4) == 0)
+		return 0;
+	for (end = p + n; p <= end; p = comma + 1) {
+		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
+			comma = end;
+		for (i = 0; i < nscreen; i++)
+			if (strlen(in_names[screen_cols[i]]) ==
+			    (size_t)(comma - p) && memcmp(p,
+			    in_names[screen_cols[i]], (size_t)(comma - p)) == 0)
+				break;
+		if (i == nscreen || n == 0) {
+			r->in.problem = 1;
+			diag_value(t->name, t->line, "unscreened",
+			    "not a list of screening inputs", t->f[r->unscreened],
+			    t->fl[r->unscreened]);
+			return 1;
+		}
+		core |= flag_core(screen_cols[i]);
+	}
+	return core;
+}
+
+static void
+readstate(struct router *r, const struct tsv *t, struct state *s)
+{
+	long	age;
+	int	k, osteo;
+
+	for (k = 0; k < NKEYS; k++)
+		s->k[k] = known(r, t, k);
+	s->coremiss = coremissing(r, t);
+	s->old = in_uint(&r->in, C_AGE, 0, 120, &age) != V_OK || age >= 65;
+	s->osteo = in_bool(&r->in, C_OSTEOPOROSIS, &osteo) != V_OK || osteo;
+}
+
+/* The first row of the disposition table that matches (bp(7)). */
+static int
+disposition(const struct state *s)
+{
+	const int	*k = s->k;
+
+	if (k[K_LEVEL] == FL_EMERGENCY)
+		return D_EMERGENCY;
+	if (k[K_LEVEL] == FL_URGENT)
+		return D_URGENT;
+	if (k[K_PHASE] < 0 || k[K_PHASE] == PH_INVALID ||
+	    k[K_PHASE] == PH_UNKNOWN || k[K_PATTERN] < 0 ||
+	    k[K_PATTERN] == PA_INVALID || k[K_PATTERN] == PA_UNKNOWN ||
+	    k[K_PATTERN] == PA_OTHER || k[K_STARTBACK] < 0 ||
+	    k[K_STARTBACK] == SB_INVALID || k[K_DISABILITY] < 0 ||
+	    k[K_DISABILITY] == DI_INVALID || k[K_LEVEL] < 0 ||
+	    k[K_LEVEL] == FL_UNKNOWN || s->coremiss)
+		return D_ASSESS;
+	if (k[K_LEVEL] == FL_REVIEW || k[K_DISABILITY] == DI_CRIPPLED ||
+	    k[K_DISABILITY] == DI_BEDBOUND)
+		return D_REVIEW;
+	if (k[K_PATTERN] == PA_RADICULAR || k[K_PHASE] == PH_CHRONIC ||
+	    k[K_DISABILITY] == DI_SEVERE ||
+	    ((k[K_STARTBACK] == SB_MEDIUM || k[K_STARTBACK] == SB_HIGH) &&
+	    k[K_PATTERN] != PA_HIP))
+		return D_PHYSIO;
+	return D_SELF_CARE;
+}
+
+/* The routine for a disposition, or -1 for none. */
+static int
+routine(const struct state *s, int d)
+{
+	int	acute = s->k[K_PHASE] == PH_ACUTE;
+
+	if (d == D_EMERGENCY || d == D_URGENT || d == D_ASSESS)
+		return -1;
+	if (s->k[K_PATTERN] == PA_RADICULAR)
+		return R_RADICULAR;
+	if (s->k[K_PATTERN] == PA_HIP)
+		return acute ? R_HIP_MOBILITY : R_HIP_STRENGTH;
+	return acute ? R_ACUTE_BACK : R_BACK_STRENGTH;
+}
+
+static void
+exercises(struct router *r, const struct state *s, int rt)
+{
+	const struct entry	*e;
+	unsigned		 present = 0;
+	size_t			 i, n = 0;
+
+	if (s->old)
+		present |= 1U << X_AGE65;
+	if (s->osteo)
+		present |= 1U << X_OSTEOPOROSIS;
+	if (s->k[K_PATTERN] == PA_RADICULAR)
+		present |= 1U << X_RADICULAR;
+	if (s->k[K_PHASE] == PH_ACUTE)
+		present |= 1U << X_ACUTE;
+	for (i = 0; i < r->cat.n; i++) {
+		e = &r->cat.e[i];
+		if (e->kind == K_ADVICE || !(e->routines & CAT_ROUTINE(rt)) ||
+		    (e->contra & present))
+			continue;
+		if (n > 0)
+			r->exercises[n++] = ',';
+		n += (size_t)sprintf(r->exercises + n, "%s:%s", e->id,
+		    e->dose);
+	}
+	strcpy(r->exercises + n, n > 0 ? "" : "none");
+}
+
+static void
+advice(struct router *r, int rt, int d)
+{
+	const struct entry	*e;
+	unsigned		 want = CAT_DISPOSITION(d);
+	size_t			 i, n = 0;
+
+	if (rt >= 0)
+		want |= CAT_ROUTINE(rt) | CAT_ANY;
+	for (i = 0; i < r->cat.n; i++) {
+		e = &r->cat.e[i];
+		if (e->kind != K_ADVICE || !(e->routines & want))
+			continue;
+		if (n > 0)
+			r->advice[n++] = ',';
+		strcpy(r->advice + n, e->id);
+		n += strlen(e->id);
+	}
+	strcpy(r->advice + n, n > 0 ? "" : "none");
+}
+
+static int
+record(const struct tsv *t, const char **val, void *ctx)
+{
+	struct router	*r = ctx;
+	struct state	 s;
+	int		 d, rt;
+
+	in_begin(&r->in);
+	in_id(&r->in);
+	readstate(r, t, &s);
+	d = disposition(&s);
+	rt = routine(&s, d);
+	val[O_DISPOSITION] = disposition_names[d];
+	val[O_ROUTINE] = rt >= 0 ? routine_names[rt] : "none";
+	if (rt >= 0)
+		exercises(r, &s, rt);
+	else
+		strcpy(r->exercises, "none");
+	val[O_EXERCISES] = r->exercises;
+	val[O_SESSIONS] = rt < 0 ? "none" :
+	    s.k[K_PHASE] == PH_ACUTE ? "daily" : "3-5/week";
+	advice(r, rt, d);
+	val[O_ADVICE] = r->advice;
+	return r->in.problem;
+}
+
+static int
+loadcatalog(struct catalog *c, const char *path)
+{
+	if (catalog_load(c, path) == 0)
+		return 0;
+	if (c->why != NULL)
+		diag_at(c->name, c->line, "%s", c->why);
+	else
+		diag("%s: %s", c->name, strerror(c->err));
+	return 2;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct optdef opts[] = {
+		FILTER_OPTDEFS,
+		{ "catalog", 'c', 1, 'c' },
+		{ "dump-catalog", 0, 0, 'D' },
+		{ NULL, 0, 0, 0 }
+	};
+	static struct router	r;
+	struct filter		f = {
+		"bproutine", help, outcols, needs, setup, record, &r
+	};
+	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct opt		o;
+	const char		*catalog = NULL;
+	int			key, s, dump = 0;
+
+	diag_init(f.prog);
+	if (opt_init(&o, argc, argv, opts) == -1)
+		return 2;
+	while ((key = opt_next(&o)) != -1) {
+		if (key == 'c')
+			catalog = o.arg;
+		else if (key == 'D')
+			dump = 1;
+		else if ((s = filter_option(&f, &fo, &o, key)) != FILTER_GO)
+			return s;
+	}
+	if (dump) {
+		if ((s = filter_stdout()) != 0)
+			return s;
+		if (catalog_dump() == -1 || out_flush() == -1) {
+			diag("write error: %s", strerror(out_error()));
+			return 2;
+		}
+		return 0;
+	}
+	if ((s = loadcatalog(&r.cat, catalog)) != 0)
+		return s;
+	if ((r.exercises = malloc(r.cat.listmax)) == NULL ||
+	    (r.advice = malloc(r.cat.listmax)) == NULL) {
+		diag("%s", strerror(ENOMEM));
+		return 2;
+	}
+	fo.ops = o.ops;
+	fo.nops = o.nops;
+	return filter_run(&f, &fo);
+}
