@@ -13,8 +13,9 @@ BPFLAGS =	-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"$(VERSION)\" \
 		-Ilib
 ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
 
-TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine
-MAN1 =		man/bpclassify.1 man/bpflags.1 man/bproutine.1
+TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine cmd/bpreport
+MAN1 =		man/bpclassify.1 man/bpflags.1 man/bproutine.1 \
+		man/bpreport.1
 MAN5 =		man/bp-catalog.5
 MAN7 =		man/bp.7
 LIBOBJ =	lib/catalog.o lib/catalog_lines.o lib/diag.o lib/filter.o lib/flags.o lib/intake.o lib/opt.o lib/out.o \
@@ -42,6 +43,9 @@ cmd/bpflags: cmd/bpflags.o lib/libbp.a
 
 cmd/bproutine: cmd/bproutine.o lib/libbp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bproutine.o lib/libbp.a
+
+cmd/bpreport: cmd/bpreport.o lib/libbp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bpreport.o lib/libbp.a
 
 # The catalog is compiled in: each line of lib/catalog.tsv as a C string.
 lib/catalog_lines.c: lib/catalog.tsv

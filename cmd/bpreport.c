@@ -1,0 +1,926 @@
+/*
+ * bpreport: the batch summary, the work list of people to call today,
+ * and a plan per person (bp(7); bpreport(1)).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "filter.h"
+#include "flags.h"
+#include "out.h"
+#include "tsv.h"
+
+#define WRAP	72	/* plan text width */
+
+/* The count sections of a summary, in order, with their known keys. */
+enum { S_RECORDS, S_PROBLEMS, S_LEVEL, S_PHASE, S_PATTERN, S_STARTBACK,
+    S_DISPOSITION, NCOUNTS };
+/* The work-list sections. */
+enum { W_EMERGENCY, W_URGENT, W_UNSCREENED, NWORK };
+
+static const char *const total[] = { "total", NULL };
+static const char *const levelkeys[] = {
+	"emergency", "urgent", "review", "none", "unknown", NULL
+};
+static const char *const phasekeys[] = {
+	"acute", "subacute", "chronic", "unknown", "invalid", NULL
+};
+static const char *const patternkeys[] = {
+	"radicular", "hip", "mechanical", "nonspecific", "other", "unknown",
+	"invalid", NULL
+};
+static const char *const riskkeys[] = {
+	"low", "medium", "high", "unknown", "invalid", NULL
+};
+static const char *const dispkeys[] = {
+	"emergency", "urgent", "assess", "review", "physio", "self_care", NULL
+};
+
+struct kv {
+	char		*key;
+	unsigned long	 n;
+};
+
+struct count {
+	const char		*section;	/* also the column counted */
+	const char *const	*known;		/* keys always shown, in order */
+	struct kv		*v;		/* known keys, then others */
+	size_t			 nv, nknown;
+};
+
+struct item {
+	char	*id;
+	char	*value;
+};
+
+struct work {
+	const char	*section;
+	const char	*title;
+	struct item	*v;
+	size_t		 n, cap;
+};
+
+struct report {
+	struct count	c[NCOUNTS];
+	struct work	w[NWORK];
+};
+
+static struct report rep = {
+	{
+		{ "records", total, NULL, 0, 0 },
+		{ "problems", total, NULL, 0, 0 },
+		{ "flag_level", levelkeys, NULL, 0, 0 },
+		{ "phase", phasekeys, NULL, 0, 0 },
+		{ "pattern", patternkeys, NULL, 0, 0 },
+		{ "startback", riskkeys, NULL, 0, 0 },
+		{ "disposition", dispkeys, NULL, 0, 0 },
+	},
+	{
+		{ "emergency", "Emergency: send to an emergency department now",
+		    NULL, 0, 0 },
+		{ "urgent", "Urgent: a doctor within 24 hours", NULL, 0, 0 },
+		{ "unscreened", "Ask today: cauda equina questions not "
+		    "answered", NULL, 0, 0 },
+	}
+};
+
+static const struct need needs[] = {
+	{ "id", NULL }, { "flag_level", "bpflags" }, { "flags", "bpflags" },
+	{ "unscreened", "bpflags" }, { "phase", "bpclassify" },
+	{ "pattern", "bpclassify" }, { "startback", "bpclassify" },
+	{ "disposition", "bproutine" }, { NULL, NULL }
+};
+static const struct need planneeds[] = {
+	{ "routine", "bproutine" }, { "exercises", "bproutine" },
+	{ "sessions", "bproutine" }, { "advice", "bproutine" },
+	{ NULL, NULL }
+};
+
+static const char help[] =
+"usage: bpreport [-hq] [--plans] [--merge] [-f text|tsv] [-c FILE] [-r FILE] [--version] [FILE ...]\n"
+"Print the batch summary and the work list of records that bpclassify,\n"
+"bpflags and bproutine have read; or a plan per person.\n"
+"  -f, --format FMT  text (the default) or tsv\n"
+"  --plans          print a plan for each person instead\n"
+"  --merge          read summaries written with -f tsv and add them up\n"
+"  -c, --catalog FILE  use the exercise catalog in FILE for plans\n"
+"  -q, --quiet      do not warn about bad values\n"
+"  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
+"  -h, --help       print this help\n"
+"  --version        print the version\n";
+
+static const struct filter	me = { "bpreport", help, NULL, NULL, NULL,
+    NULL, NULL };
+
+static int	 bykey(const void *, const void *);
+static int	 count(struct count *, const char *, size_t, unsigned long);
+static void	 order(struct count *);
+static int	 countinit(void);
+static void	 asked(const char *);
+static void	 flagwords(const char *);
+static int	 keep(struct work *, const char *, size_t, const char *,
+		    size_t);
+static int	 has(const char *, size_t, const char *);
+static char	*copyn(const char *, size_t);
+static int	 findcols(const struct tsv *, const struct need *, int *);
+static int	 tally(const struct tsv *, const int *);
+static int	 mergeline(const struct tsv *);
+static int	 text(void);
+static int	 tsvout(void);
+static void	 bar(const char *, unsigned long, unsigned long, int, int);
+static int	 utf8(void);
+static int	 width(void);
+static void	 wrap(const char *, const char *);
+static int	 plan(const struct tsv *, const int *, const struct catalog *);
+
+static char *
+copyn(const char *p, size_t n)
+{
+	char	*s;
+
+	if ((s = malloc(n + 1)) != NULL) {
+		memcpy(s, p, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+/* 1 if the comma list (p, n) holds word. */
+static int
+has(const char *p, size_t n, const char *word)
+{
+	const char	*end = p + n, *comma;
+	size_t		 len = strlen(word);
+
+	for (; p <= end; p = comma + 1) {
+		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
+			comma = end;
+		if ((size_t)(comma - p) == len && memcmp(p, word, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+bykey(const void *a, const void *b)
+{
+	return strcmp(((const struct kv *)a)->key, ((const struct kv *)b)->key);
+}
+
+/* Add n to the count of key (p, len), making the key if it is new. */
+static int
+count(struct count *c, const char *p, size_t len, unsigned long n)
+{
+	struct kv	*v;
+	size_t		 i;
+
+	for (i = 0; i < c->nv; i++)
+		if (strlen(c->v[i].key) == len &&
+		    memcmp(c->v[i].key, p, len) == 0) {
+			c->v[i].n += n;
+			return 0;
+		}
+	if ((v = realloc(c->v, (c->nv + 1) * sizeof(*v))) == NULL)
+		return -1;
+	c->v = v;
+	if ((v[c->nv].key = copyn(p, len)) == NULL)
+		return -1;
+	v[c->nv++].n = n;
+	return 0;
+}
+
+/* Make the known keys of every count, at zero. */
+static int
+countinit(void)
+{
+	struct count	*c;
+	size_t		 i;
+
+	for (c = rep.c; c < rep.c + NCOUNTS; c++) {
+		for (c->nknown = 0; c->known[c->nknown] != NULL; c->nknown++)
+			;
+		if ((c->v = calloc(c->nknown, sizeof(*c->v))) == NULL)
+			return -1;
+		for (i = 0; i < c->nknown; i++)
+			c->v[i].key = (char *)c->known[i];
+		c->nv = c->nknown;
+	}
+	return 0;
+}
+
+/* Other keys follow the known ones in byte order, whatever came first. */
+static void
+order(struct count *c)
+{
+	if (c->nv > c->nknown)
+		qsort(c->v + c->nknown, c->nv - c->nknown, sizeof(*c->v),
+		    bykey);
+}
+
+static int
+keep(struct work *w, const char *id, size_t idlen, const char *val,
+    size_t vallen)
+{
+	struct item	*v;
+
+	if (w->n == w->cap) {
+		w->cap = w->cap > 0 ? 2 * w->cap : 64;
+		if ((v = realloc(w->v, w->cap * sizeof(*v))) == NULL)
+			return -1;
+		w->v = v;
+	}
+	if ((w->v[w->n].id = copyn(id, idlen)) == NULL ||
+	    (w->v[w->n].value = copyn(val, vallen)) == NULL)
+		return -1;
+	w->n++;
+	return 0;
+}
+
+/* Find the needed columns; col[i] for need[i].  0, or 2 if missing. */
+static int
+findcols(const struct tsv *t, const struct need *nd, int *col)
+{
+	for (; nd->col != NULL; nd++, col++)
+		if ((*col = tsv_col(t, nd->col)) < 0) {
+			if (nd->tool != NULL)
+				diag_at(t->name, t->line,
+				    "no column %s: run %s first", nd->col,
+				    nd->tool);
+			else
+				diag_at(t->name, t->line, "no column %s",
+				    nd->col);
+			return 2;
+		}
+	return 0;
+}
+
+#define F(i)	t->f[col[i]], t->fl[col[i]]
+
+/* Count one record into the summary; returns 1 if it had a problem. */
+static int
+tally(const struct tsv *t, const int *col)
+{
+	static const char *const checked[] = {
+		"phase", "pattern", "startback", "odi", "disability", NULL
+	};
+	const char	*p;
+	size_t		 n;
+	int		 i, k, problem = 0, emergency, urgent;
+
+	p = t->f[col[0]];
+	n = t->fl[col[0]];
+	val_trim(&p, &n);
+	if (n == 0) {
+		problem = 1;
+		diag_value(t->name, t->line, "id", "empty", "", 0);
+	}
+	for (i = 0; checked[i] != NULL; i++)
+		if ((k = tsv_col(t, checked[i])) >= 0 && t->fl[k] == 7 &&
+		    memcmp(t->f[k], "invalid", 7) == 0)
+			problem = 1;
+	if (count(&rep.c[S_RECORDS], "total", 5, 1) == -1 ||
+	    count(&rep.c[S_PROBLEMS], "total", 5, (unsigned long)problem) ==
+	    -1 || count(&rep.c[S_LEVEL], F(1), 1) == -1 ||
+	    count(&rep.c[S_PHASE], F(4), 1) == -1 ||
+	    count(&rep.c[S_PATTERN], F(5), 1) == -1 ||
+	    count(&rep.c[S_STARTBACK], F(6), 1) == -1 ||
+	    count(&rep.c[S_DISPOSITION], F(7), 1) == -1)
+		return -1;
+	emergency = has(F(1), "emergency") || has(F(7), "emergency");
+	urgent = !emergency && (has(F(1), "urgent") || has(F(7), "urgent"));
+	if ((emergency && keep(&rep.w[W_EMERGENCY], F(0), F(2)) == -1) ||
+	    (urgent && keep(&rep.w[W_URGENT], F(0), F(2)) == -1))
+		return -1;
+	if ((has(F(3), "saddle_numbness") || has(F(3), "bladder_bowel")) &&
+	    keep(&rep.w[W_UNSCREENED], F(0), F(3)) == -1)
+		return -1;
+	return problem;
+}
+
+/* One line of a summary written with -f tsv: add it to the report. */
+static int
+mergeline(const struct tsv *t)
+{
+	const char	*p = t->f[2];
+	size_t		 i, n = t->fl[2];
+	unsigned long	 v = 0;
+	int		 s;
+
+	for (s = 0; s < NCOUNTS; s++)
+		if (strlen(rep.c[s].section) == t->fl[0] &&
+		    memcmp(rep.c[s].section, t->f[0], t->fl[0]) == 0)
+			break;
+	if (s < NCOUNTS) {
+		if (n == 0 || n > 18)
+			goto badcount;
+		for (i = 0; i < n; i++) {
+			if (p[i] < '0' || p[i] > '9')
+				goto badcount;
+			v = v * 10 + (unsigned long)(p[i] - '0');
+		}
+		return count(&rep.c[s], t->f[1], t->fl[1], v) == -1 ? -1 : 0;
+	}
+	for (s = 0; s < NWORK; s++)
+		if (strlen(rep.w[s].section) == t->fl[0] &&
+		    memcmp(rep.w[s].section, t->f[0], t->fl[0]) == 0)
+			return keep(&rep.w[s], t->f[1], t->fl[1], p, n) == -1 ?
+			    -1 : 0;
+	diag_value(t->name, t->line, "section", "not a summary section",
+	    t->f[0], t->fl[0]);
+	return 2;
+badcount:
+	diag_value(t->name, t->line, "value", "not a count", p, n);
+	return 2;
+}
+
+static int
+utf8(void)
+{
+	const char	*cs;
+
+	if (setlocale(LC_CTYPE, "") == NULL)
+		return 0;
+	cs = nl_langinfo(CODESET);
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+}
+
+static int
+width(void)
+{
+	const char	*s = getenv("COLUMNS");
+	long		 w = 0;
+
+	if (s != NULL)
+		for (; *s >= '0' && *s <= '9' && w < 10000; s++)
+			w = w * 10 + (*s - '0');
+	return w >= 40 ? (int)w : 80;
+}
+
+static void
+bar(const char *key, unsigned long n, unsigned long of, int room, int u8)
+{
+	unsigned long	len, i;
+
+	out_printf("  %-12s %7lu %5.1f%%", key, n,
+	    of > 0 ? 100.0 * (double)n / (double)of : 0.0);
+	len = of > 0 ? (n * (unsigned long)room + of / 2) / of : 0;
+	if (len == 0 && n > 0)
+		len = 1;
+	if (len > 0)
+		out_str("  ");
+	for (i = 0; i < len; i++)
+		out_str(u8 ? "\xe2\x96\x88" : "#");
+	out_byte('\n');
+}
+
+/* A flag list in plain words: "name (concern); ...". */
+static void
+flagwords(const char *list)
+{
+	const struct flag	*fl;
+	const char		*p, *comma;
+	size_t			 n;
+	int			 first = 1;
+
+	if (strcmp(list, "none") == 0) {
+		out_str("no flag recorded");
+		return;
+	}
+	for (p = list; ; p = comma + 1) {
+		if ((comma = strchr(p, ',')) == NULL)
+			comma = p + strlen(p);
+		n = (size_t)(comma - p);
+		if (!first)
+			out_str("; ");
+		first = 0;
+		if ((fl = flag_find(p, n)) != NULL)
+			out_printf("%s (%s)", fl->name, fl->concern);
+		else
+			out_write(p, n);
+		if (*comma == '\0')
+			break;
+	}
+}
+
+/* The cauda equina questions an unscreened list holds, in words. */
+static void
+asked(const char *list)
+{
+	size_t	n = strlen(list);
+	int	saddle = has(list, n, "saddle_numbness");
+
+	out_str("not asked: ");
+	if (saddle)
+		out_str("saddle numbness");
+	if (has(list, n, "bladder_bowel"))
+		out_str(saddle ? ", bladder or bowel control" :
+		    "bladder or bowel control");
+}
+
+static int
+text(void)
+{
+	unsigned long	 records = rep.c[S_RECORDS].v[0].n;
+	struct item	*it;
+	size_t		 i, k;
+	int		 s, room, u8 = utf8(), calls = 0;
+
+	room = width() - 34;
+	if (room < 10)
+		room = 10;
+	out_printf("Batch summary: %lu records, %lu with problems\n",
+	    records, rep.c[S_PROBLEMS].v[0].n);
+	for (s = S_LEVEL; s < NCOUNTS; s++) {
+		out_printf("\n%s\n", rep.c[s].section);
+		for (k = 0; k < rep.c[s].nv; k++)
+			bar(rep.c[s].v[k].key, rep.c[s].v[k].n, records, room,
+			    u8);
+	}
+	out_str("\nWork list: people to call today\n");
+	for (s = 0; s < NWORK; s++) {
+		calls += rep.w[s].n > 0;
+		out_printf("\n%s: %zu\n", rep.w[s].title, rep.w[s].n);
+		for (i = 0; i < rep.w[s].n; i++) {
+			it = &rep.w[s].v[i];
+			out_str("  ");
+			out_str(it->id);
+			out_str("  ");
+			if (s == W_UNSCREENED)
+				asked(it->value);
+			else
+				flagwords(it->value);
+			out_byte('\n');
+		}
+	}
+	if (!calls)
+		out_str("\nNo one on the work list today.\n");
+	return 0;
+}
+
+static int
+tsvout(void)
+{
+	size_t	i, k;
+	int	s;
+
+	out_str("section\tkey\tvalue\n");
+	for (s = 0; s < NCOUNTS; s++)
+		for (k = 0; k < rep.c[s].nv; k++)
+			out_printf("%s\t%s\t%lu\n", rep.c[s].section,
+			    rep.c[s].v[k].key, rep.c[s].v[k].n);
+	for (s = 0; s < NWORK; s++)
+		for (i = 0; i < rep.w[s].n; i++)
+		{
+			out_str(rep.w[s].section);
+			out_byte('\t');
+			out_str(rep.w[s].v[i].id);
+			out_byte('\t');
+			out_str(rep.w[s].v[i].value);
+			out_byte('\n');
+		}
+	return 0;
+}
+
+/* Words for the person, by value of a classification column. */
+struct words {
+	const char	*value;
+	const char	*text;
+};
+
+static const struct words phasewords[] = {
+	{ "acute", "The pain began recently (acute phase)." },
+	{ "subacute", "The pain has lasted some weeks, up to 12 "
+	    "(subacute phase)." },
+	{ "chronic", "The pain has lasted more than 12 weeks "
+	    "(chronic phase)." },
+	{ "unknown", "How long the pain has lasted was not recorded." },
+	{ "invalid", "The answer about how long the pain has lasted could "
+	    "not be read." },
+	{ NULL, NULL }
+};
+static const struct words patternwords[] = {
+	{ "radicular", "The pain travels down the leg, as it does when a "
+	    "nerve root in the back is irritated (radicular pain)." },
+	{ "hip", "The pain is centred on the hip or groin." },
+	{ "mechanical", "Back pain that changes with movement and position "
+	    "(mechanical pain)." },
+	{ "nonspecific", "Back pain without signs of nerve involvement "
+	    "(non-specific pain)." },
+	{ "other", "The pain is in a place these tools do not sort, such "
+	    "as the thigh alone." },
+	{ "unknown", "Where the pain is, or how far it spreads, was not "
+	    "recorded." },
+	{ "invalid", "The answers about where the pain is could not be "
+	    "read." },
+	{ NULL, NULL }
+};
+static const struct words riskwords[] = {
+	{ "low", "Low risk of the pain becoming a lasting problem "
+	    "(STarT Back)." },
+	{ "medium", "Medium risk of the pain becoming a lasting problem "
+	    "(STarT Back)." },
+	{ "high", "High risk of the pain becoming a lasting problem, with "
+	    "worry and low mood playing a part (STarT Back)." },
+	{ "unknown", "The STarT Back questions were not all answered." },
+	{ "invalid", "Some STarT Back answers could not be read." },
+	{ NULL, NULL }
+};
+static const struct words disabilitywords[] = {
+	{ "minimal", "Daily life is affected a little (Oswestry)." },
+	{ "moderate", "Daily life is moderately affected (Oswestry)." },
+	{ "severe", "Daily life is severely affected (Oswestry)." },
+	{ "crippled", "The pain affects almost every part of daily life "
+	    "(Oswestry)." },
+	{ "bedbound", "The pain keeps the person in bed or nearly so "
+	    "(Oswestry)." },
+	{ "unknown", "Too few Oswestry questions were answered to score." },
+	{ "invalid", "Some Oswestry answers could not be read." },
+	{ NULL, NULL }
+};
+static const struct words dispwords[] = {
+	{ "emergency", "Go to an emergency department now." },
+	{ "urgent", "See a doctor within 24 hours." },
+	{ "assess", "Not enough information to advise yet: complete the "
+	    "questionnaire with a clinician before starting exercises." },
+	{ "review", "Book a visit with a clinician; the routine below may "
+	    "start in the meantime." },
+	{ "physio", "Work through the routine below with a "
+	    "physiotherapist's guidance." },
+	{ "self_care", "Look after this at home with the routine below; "
+	    "seek care if things change." },
+	{ NULL, NULL }
+};
+static const char *const levelwhat[] = {
+	"", "mention it to the clinician who reviews this plan",
+	"see a doctor within 24 hours", "go to an emergency department now"
+};
+
+static const char *
+say(const struct words *w, const char *p, size_t n)
+{
+	for (; w->value != NULL; w++)
+		if (strlen(w->value) == n && memcmp(w->value, p, n) == 0)
+			return w->text;
+	return NULL;
+}
+
+/* Write s wrapped at WRAP columns, each line starting with indent. */
+static void
+wrap(const char *indent, const char *s)
+{
+	size_t	col, w, ind = strlen(indent);
+
+	out_str(indent);
+	col = ind;
+	while (*s != '\0') {
+		while (*s == ' ')
+			s++;
+		w = strcspn(s, " ");
+		if (w == 0)
+			break;
+		if (col > ind && col + 1 + w > WRAP) {
+			out_byte('\n');
+			out_str(indent);
+			col = ind;
+		} else if (col > ind) {
+			out_byte(' ');
+			col++;
+		}
+		out_write(s, w);
+		col += w;
+		s += w;
+	}
+	out_byte('\n');
+}
+
+/* Write the field (p, n) with '_' shown as ' '. */
+static void
+spaced(const char *p, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		out_byte(p[i] == '_' ? ' ' : p[i]);
+}
+
+static void
+line(const struct words *w, const char *what, const char *p, size_t n)
+{
+	const char	*s = say(w, p, n);
+
+	if (s != NULL) {
+		wrap("  ", s);
+		return;
+	}
+	out_printf("  %s: ", what);
+	out_write(p, n);
+	out_byte('\n');
+}
+
+/* Plan columns: needs[] then planneeds[], then the optional ones. */
+enum { P_ID, P_LEVEL, P_FLAGS, P_UNSCREENED, P_PHASE, P_PATTERN,
+    P_STARTBACK, P_DISPOSITION, P_ROUTINE, P_EXERCISES, P_SESSIONS,
+    P_ADVICE, P_DISABILITY, P_ODI, NPCOLS };
+
+static void
+planflags(const struct tsv *t, const int *col)
+{
+	const struct flag	*fl;
+	const char		*p = t->f[col[P_FLAGS]], *end, *comma;
+	size_t			 n = t->fl[col[P_FLAGS]];
+	char			 buf[256];
+
+	out_str("\nWarning signs\n");
+	if (n == 0 || (n == 4 && memcmp(p, "none", 4) == 0))
+		wrap("  ", "None of the warning signs asked about was "
+		    "reported. That is not proof that all is well.");
+	else
+		for (end = p + n; p <= end; p = comma + 1) {
+			if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
+				comma = end;
+			if ((fl = flag_find(p, (size_t)(comma - p))) == NULL) {
+				out_str("  ");
+				out_write(p, (size_t)(comma - p));
+				out_byte('\n');
+				continue;
+			}
+			snprintf(buf, sizeof(buf), "- %s: it can point to %s; "
+			    "%s.", fl->name, fl->concern,
+			    levelwhat[fl->level]);
+			wrap("  ", buf);
+		}
+	p = t->f[col[P_UNSCREENED]];
+	n = t->fl[col[P_UNSCREENED]];
+	if (n > 0 && !(n == 4 && memcmp(p, "none", 4) == 0)) {
+		out_str("  Not yet asked or not readable: ");
+		spaced(p, n);
+		out_byte('\n');
+	}
+}
+
+static void
+planexercises(const struct tsv *t, const int *col, const struct catalog *c)
+{
+	const struct entry	*e;
+	const char		*p = t->f[col[P_EXERCISES]], *end, *comma, *colon;
+	size_t			 n = t->fl[col[P_EXERCISES]];
+	int			 k = 0;
+
+	if (n == 0 || (n == 4 && memcmp(p, "none", 4) == 0))
+		return;
+	out_str("\nExercises, ");
+	if (t->fl[col[P_SESSIONS]] == 5 &&
+	    memcmp(t->f[col[P_SESSIONS]], "daily", 5) == 0)
+		out_str("every day\n");
+	else if (t->fl[col[P_SESSIONS]] == 8 &&
+	    memcmp(t->f[col[P_SESSIONS]], "3-5/week", 8) == 0)
+		out_str("3 to 5 days a week, with rest days between\n");
+	else {
+		out_write(t->f[col[P_SESSIONS]], t->fl[col[P_SESSIONS]]);
+		out_byte('\n');
+	}
+	for (end = p + n; p <= end; p = comma + 1) {
+		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
+			comma = end;
+		if ((colon = memchr(p, ':', (size_t)(comma - p))) == NULL)
+			colon = comma;
+		e = catalog_find(c, p, (size_t)(colon - p), 0);
+		out_printf("  %d. ", ++k);
+		if (e != NULL)
+			out_str(e->name);
+		else
+			out_write(p, (size_t)(colon - p));
+		if (colon < comma) {
+			out_str(" (");
+			spaced(colon + 1, (size_t)(comma - colon - 1));
+			out_byte(')');
+		}
+		out_byte('\n');
+		if (e != NULL)
+			wrap("     ", e->instructions);
+	}
+}
+
+static void
+planadvice(const struct tsv *t, const int *col, const struct catalog *c)
+{
+	const struct entry	*e;
+	const char		*p = t->f[col[P_ADVICE]], *end, *comma;
+	size_t			 n = t->fl[col[P_ADVICE]];
+
+	if (n == 0 || (n == 4 && memcmp(p, "none", 4) == 0))
+		return;
+	out_str("\nAdvice\n");
+	for (end = p + n; p <= end; p = comma + 1) {
+		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
+			comma = end;
+		if ((e = catalog_find(c, p, (size_t)(comma - p), 1)) != NULL)
+			wrap("  - ", e->instructions);
+		else {
+			out_str("  - ");
+			out_write(p, (size_t)(comma - p));
+			out_byte('\n');
+		}
+	}
+}
+
+static int
+plan(const struct tsv *t, const int *col, const struct catalog *c)
+{
+	out_str("Plan for ");
+	out_write(t->f[col[P_ID]], t->fl[col[P_ID]]);
+	out_str("\n\nWhat the answers show\n");
+	line(patternwords, "pattern", F(P_PATTERN));
+	line(phasewords, "phase", F(P_PHASE));
+	line(riskwords, "startback", F(P_STARTBACK));
+	if (col[P_DISABILITY] >= 0)
+		line(disabilitywords, "disability", F(P_DISABILITY));
+	planflags(t, col);
+	out_str("\nWhat happens next\n");
+	line(dispwords, "disposition", F(P_DISPOSITION));
+	planexercises(t, col, c);
+	planadvice(t, col, c);
+	out_str("\n");
+	wrap("", "This plan is not a diagnosis. It sorts the answers given "
+	    "and suggests a routine for a clinician to review; if the pain "
+	    "gets worse, spreads, or new symptoms appear, seek care.");
+	return out_str("\n");
+}
+
+static int
+fatal(const struct tsv *t)
+{
+	if (t->why != NULL)
+		diag_at(t->name, t->line, "%s", t->why);
+	else
+		diag_at(t->name, 0, "%s", strerror(t->err));
+	return 2;
+}
+
+static int
+oom(void)
+{
+	diag("%s", strerror(ENOMEM));
+	return 2;
+}
+
+static int
+writefail(void)
+{
+	if (out_error() == EPIPE)
+		return 0;
+	diag("write error: %s", strerror(out_error()));
+	return 2;
+}
+
+enum mode { M_SUMMARY, M_PLANS, M_MERGE };
+
+/* The columns a mode reads, into col[]; 0, or 2 if one is missing. */
+static int
+columns(const struct tsv *t, enum mode m, int *col)
+{
+	static const struct need mergeneeds[] = {
+		{ "section", "bpreport -f tsv" }, { "key", "bpreport -f tsv" },
+		{ "value", "bpreport -f tsv" }, { NULL, NULL }
+	};
+
+	if (m == M_MERGE)
+		return findcols(t, mergeneeds, col);
+	if (findcols(t, needs, col) != 0)
+		return 2;
+	if (m == M_PLANS && findcols(t, planneeds, col + P_ROUTINE) != 0)
+		return 2;
+	col[P_DISABILITY] = tsv_col(t, "disability");
+	col[P_ODI] = tsv_col(t, "odi");
+	return 0;
+}
+
+static int
+run(enum mode m, int tsvfmt, const char *rejects, const struct catalog *c,
+    char **ops, int nops)
+{
+	struct tsv	t;
+	int		col[NPCOLS], s, rejfd = -1, bad = 0, r;
+
+	if (countinit() == -1)
+		return oom();
+	if (tsv_open(&t, ops, nops) == -1) {
+		diag("%s: %s", t.name, t.why != NULL ? t.why :
+		    strerror(t.err));
+		return 2;
+	}
+	if (rejects != NULL && (rejfd = open(rejects,
+	    O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
+		diag("%s: %s", rejects, strerror(errno));
+		return 2;
+	}
+	if ((s = tsv_header(&t)) != 1)
+		return s == TSV_FATAL ? fatal(&t) : 0;
+	if (columns(&t, m, col) != 0)
+		return 2;
+	while ((s = tsv_next(&t)) != TSV_EOF) {
+		if (s == TSV_FATAL)
+			return fatal(&t);
+		if (s == TSV_BAD) {
+			diag_at(t.name, t.line, "%s", t.why);
+			if (rejfd < 0)
+				return 2;
+			if (tsv_reject(&t, rejfd) == -1) {
+				diag("%s: %s", rejects, strerror(t.err));
+				return 2;
+			}
+			bad = 1;
+			continue;
+		}
+		if (m == M_MERGE)
+			r = mergeline(&t);
+		else if (m == M_PLANS)
+			r = plan(&t, col, c);
+		else
+			r = tally(&t, col);
+		if (r == -1 && out_error() == 0)
+			return oom();
+		if (r == 2)
+			return 2;
+		bad |= r == 1;
+		if (out_error() != 0)
+			return writefail();
+	}
+	if (m != M_PLANS) {
+		for (s = 0; s < NCOUNTS; s++)
+			order(&rep.c[s]);
+		tsvfmt ? tsvout() : text();
+	}
+	if (out_flush() == -1)
+		return writefail();
+	if (rejfd >= 0 && close(rejfd) == -1) {
+		diag("%s: %s", rejects, strerror(errno));
+		return 2;
+	}
+	tsv_close(&t);
+	return bad ? 1 : 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct optdef opts[] = {
+		FILTER_OPTDEFS,
+		{ "format", 'f', 1, 'f' },
+		{ "plans", 0, 0, 'P' },
+		{ "merge", 0, 0, 'M' },
+		{ "catalog", 'c', 1, 'c' },
+		{ NULL, 0, 0, 0 }
+	};
+	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct catalog		cat;
+	struct opt		o;
+	const char		*catalog = NULL;
+	enum mode		m = M_SUMMARY;
+	int			key, s, tsvfmt = 0, plans = 0, merge = 0;
+
+	diag_init(me.prog);
+	if (opt_init(&o, argc, argv, opts) == -1)
+		return 2;
+	while ((key = opt_next(&o)) != -1) {
+		if (key == 'f') {
+			if (strcmp(o.arg, "tsv") == 0)
+				tsvfmt = 1;
+			else if (strcmp(o.arg, "text") == 0)
+				tsvfmt = 0;
+			else
+				return filter_usage(&me,
+				    "-f takes text or tsv");
+		} else if (key == 'P')
+			plans = 1;
+		else if (key == 'M')
+			merge = 1;
+		else if (key == 'c')
+			catalog = o.arg;
+		else if ((s = filter_option(&me, &fo, &o, key)) != FILTER_GO)
+			return s;
+	}
+	if (plans && (merge || tsvfmt))
+		return filter_usage(&me, "--plans goes with neither --merge "
+		    "nor -f tsv");
+	m = plans ? M_PLANS : merge ? M_MERGE : M_SUMMARY;
+	if ((s = filter_stdout()) != 0)
+		return s;
+	if ((plans || catalog != NULL) && catalog_load(&cat, catalog) == -1) {
+		if (cat.why != NULL)
+			diag_at(cat.name, cat.line, "%s", cat.why);
+		else
+			diag("%s: %s", cat.name, strerror(cat.err));
+		return 2;
+	}
+	return run(m, tsvfmt, fo.rejects, &cat, o.ops, o.nops);
+}
