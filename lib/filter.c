@@ -13,6 +13,8 @@
 #define BP_VERSION	"0"
 #endif
 
+static int	ioerror(const char *, int);
+
 struct run {
 	const struct filter	*f;
 	struct tsv		 t;
@@ -27,7 +29,6 @@ struct run {
 static int	setup(struct run *);
 static int	writeheader(struct run *);
 static int	writerecord(struct run *);
-static int	ioerror(const char *, int);
 static int	loop(struct run *, const struct filter_opts *);
 static int	readerror(const struct tsv *);
 
@@ -51,11 +52,11 @@ filter_option(const struct filter *f, struct filter_opts *fo,
 {
 	switch (key) {
 	case 'h':
-		fputs(f->help, stdout);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+		out_str(f->help);
+		return filter_flush();
 	case 'V':
-		printf("%s (bp) %s\n", f->prog, BP_VERSION);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+		out_printf("%s (bp) %s\n", f->prog, BP_VERSION);
+		return filter_flush();
 	case 'q':
 		fo->quiet = 1;
 		diag_quiet(1);
@@ -66,6 +67,14 @@ filter_option(const struct filter *f, struct filter_opts *fo,
 	default:
 		return filter_usage(f, o->err[0] != '\0' ? o->err : NULL);
 	}
+}
+
+int
+filter_flush(void)
+{
+	if (out_flush() == -1)
+		return ioerror("write error", out_error());
+	return 0;
 }
 
 int

@@ -61,6 +61,12 @@ int	filter_option(const struct filter *f, struct filter_opts *fo,
 /* Print "usage: ..." and err (if not NULL) to stderr; returns 2. */
 int	filter_usage(const struct filter *f, const char *err);
 
+/*
+ * Flush standard output (out.h).  Returns 0, or 2 after a message for a
+ * write error (a closed pipe is 0: bp(7), EXIT STATUS).
+ */
+int	filter_flush(void);
+
 /* Check that standard output is open; returns 0, or 2 after a message. */
 int	filter_stdout(void);
 

@@ -339,16 +339,17 @@ recordline(struct tsv *t)
 	return bad(t, t->whybuf);
 }
 
+/* Move to the next operand; returns 0 when there is none. */
 static int
 nextsrc(struct tsv *t)
 {
 	if (++t->cur >= t->nsrc)
-		return TSV_EOF;
+		return 0;
 	t->name = t->src[t->cur].name;
 	t->line = 0;
 	t->pos = t->len = t->scan = 0;
 	t->eof = t->partial = t->started = 0;
-	return 0;
+	return 1;
 }
 
 /* Read one line: a header, a record, a bad line, or the end. */
@@ -365,7 +366,7 @@ step(struct tsv *t)
 		if ((r = rawline(t)) == -1)
 			return fail(t, NULL, errno);
 		if (r == 0) {
-			if (nextsrc(t) == TSV_EOF)
+			if (!nextsrc(t))
 				return TSV_EOF;
 			continue;
 		}

@@ -1,0 +1,208 @@
+#!/usr/bin/env bats
+# Conventions every tool follows (SPEC.md §9): --help, -h, --version, usage
+# errors.  Add each new tool to TOOLS; one whose binary is not built yet is
+# skipped.
+
+bats_require_minimum_version 1.5.0
+load test_helper
+
+TOOLS="bpclassify"
+
+# The filters (TSV in, TSV out) among them.
+FILTERS="bpclassify bpflags bproutine"
+
+# setup: BUILT lists the tools of TOOLS that are built, BUILT_FILTERS the
+# filters among them; a test is skipped when no tool is built.
+setup() {
+	local t
+	cd "$BATS_TEST_TMPDIR" || return
+	BUILT= BUILT_FILTERS=
+	for t in $TOOLS; do
+		[ -x "$TOP/cmd/$t" ] || continue
+		BUILT="$BUILT $t"
+		case " $FILTERS " in *" $t "*) BUILT_FILTERS="$BUILT_FILTERS $t" ;; esac
+	done
+	[ -n "$BUILT" ] || skip "no tool of '$TOOLS' is built"
+}
+
+# need_filters: skip the test when no filter is built.
+need_filters() {
+	[ -n "$BUILT_FILTERS" ] || skip "no filter of '$TOOLS' is built"
+}
+
+# valopts TOOL: options of TOOL that need a value.
+valopts() {
+	case $1 in
+	bpreport) echo "-c" ;;
+	bproutine) echo "-r --rejects -c" ;;
+	bpclassify) echo "-r --rejects --acute-weeks" ;;
+	*) echo "-r --rejects" ;;
+	esac
+}
+
+# tool STATUS TOOL ARG...: run TOOL ARG... with standard input from
+# /dev/null; expect exit STATUS.
+tool() {
+	local s=$1
+	shift
+	run "-$s" --separate-stderr "$@" </dev/null
+}
+
+# quiet TOOL: nothing on standard error.
+quiet() {
+	[ -z "$stderr" ] && return 0
+	echo "$1: unexpected stderr: $stderr"
+	return 1
+}
+
+# nostdout TOOL: nothing on standard output.
+nostdout() {
+	[ -z "$output" ] && return 0
+	echo "$1: unexpected stdout: $output"
+	return 1
+}
+
+# usage TOOL: standard error is not empty and holds a usage: line.
+usage() {
+	[ -n "$stderr" ] && [[ $stderr == *usage:* ]] && return 0
+	echo "$1: stderr has no usage: line: $stderr"
+	return 1
+}
+
+# helps TOOL: standard output is a usage text naming TOOL.
+helps() {
+	[[ $output == *usage:* ]] && [[ $output == *"$1"* ]] && return 0
+	echo "$1: stdout is not a usage text: $output"
+	return 1
+}
+
+@test "conventions: --help prints usage on stdout and exits 0" {
+	local t
+	for t in $BUILT; do
+		tool 0 "$t" --help
+		quiet "$t"
+		helps "$t"
+	done
+}
+
+@test "conventions: -h prints the same usage as --help" {
+	local t help
+	for t in $BUILT; do
+		tool 0 "$t" --help
+		help=$output
+		tool 0 "$t" -h
+		quiet "$t"
+		helps "$t"
+		[ "$output" = "$help" ] || { echo "$t: -h differs from --help"; return 1; }
+	done
+}
+
+@test "conventions: --help does not read operands" {
+	local t
+	for t in $BUILT; do
+		tool 0 "$t" --help nosuch.tsv
+		quiet "$t"
+		helps "$t"
+	done
+}
+
+@test "conventions: --version prints one line naming the tool" {
+	local t
+	for t in $BUILT; do
+		tool 0 "$t" --version
+		quiet "$t"
+		[ "${#lines[@]}" -eq 1 ] && [[ ${lines[0]} == *"$t"* ]] ||
+		    { echo "$t: --version printed: $output"; return 1; }
+	done
+}
+
+@test "conventions: --help and --version to a full disk are an error" {
+	local t o
+	for t in $BUILT; do
+		for o in --help --version; do
+			run -2 --separate-stderr bash -c '"$0" "$1" >/dev/full' "$t" "$o"
+			[ "${#stderr_lines[@]}" -eq 1 ] && [[ $stderr == "$t: "* ]] ||
+			    { echo "$t $o: stderr: $stderr"; return 1; }
+		done
+	done
+}
+
+@test "conventions: an unknown short option is a usage error" {
+	local t
+	for t in $BUILT; do
+		tool 2 "$t" -x
+		nostdout "$t"
+		usage "$t"
+	done
+}
+
+@test "conventions: an unknown long option is a usage error" {
+	local t
+	for t in $BUILT; do
+		tool 2 "$t" --bogus
+		nostdout "$t"
+		usage "$t"
+	done
+}
+
+@test "conventions: an unknown option after an operand is a usage error" {
+	local t
+	: >empty.tsv
+	for t in $BUILT; do
+		tool 2 "$t" empty.tsv --bogus
+		nostdout "$t"
+		usage "$t"
+	done
+}
+
+@test "conventions: a usage error names the bad option" {
+	local t
+	for t in $BUILT; do
+		tool 2 "$t" --bogus
+		[[ $stderr == *bogus* ]] || { echo "$t: stderr: $stderr"; return 1; }
+	done
+}
+
+@test "conventions: an option that needs a value, given none, is a usage error" {
+	local t o
+	for t in $BUILT; do
+		for o in $(valopts "$t"); do
+			tool 2 "$t" "$o"
+			nostdout "$t $o"
+			[ -n "$stderr" ] || { echo "$t $o: stderr is empty"; return 1; }
+		done
+	done
+}
+
+@test "conventions: -r at the end after an operand is a usage error" {
+	local t
+	: >empty.tsv
+	need_filters
+	for t in $BUILT_FILTERS; do
+		tool 2 "$t" empty.tsv -r
+		nostdout "$t"
+		[ -n "$stderr" ] || { echo "$t: stderr is empty"; return 1; }
+		[ ! -e -r ] || { echo "$t: created a file named -r"; return 1; }
+	done
+}
+
+@test "conventions: -q is accepted by every filter" {
+	local t
+	need_filters
+	for t in $BUILT_FILTERS; do
+		tool 0 "$t" -q
+		quiet "$t"
+		nostdout "$t"
+	done
+}
+
+@test "conventions: -- ends the options of every filter" {
+	local t
+	need_filters
+	for t in $BUILT_FILTERS; do
+		tool 2 "$t" -- -nosuch.tsv
+		nostdout "$t"
+		[[ $stderr == *"-nosuch.tsv"* ]] && [[ $stderr != *usage:* ]] ||
+		    { echo "$t: stderr: $stderr"; return 1; }
+	done
+}
