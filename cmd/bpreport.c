@@ -16,6 +16,7 @@
 #include "filter.h"
 #include "flags.h"
 #include "out.h"
+#include "sandbox.h"
 #include "tsv.h"
 
 #define WRAP	72	/* plan text width */
@@ -116,6 +117,8 @@ static const char help[] =
 "  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
 "  -h, --help       print this help\n"
 "  --version        print the version\n";
+
+static int	u8bars;		/* draw bars with U+2588 */
 
 static const struct filter	me = { "bpreport", help, NULL, NULL, NULL,
     NULL, NULL };
@@ -432,7 +435,7 @@ text(void)
 	unsigned long	 records = rep.c[S_RECORDS].v[0].n;
 	struct item	*it;
 	size_t		 i, k;
-	int		 s, room, u8 = utf8(), calls = 0;
+	int		 s, room, calls = 0;
 
 	room = width() - 34;
 	if (room < 10)
@@ -443,7 +446,7 @@ text(void)
 		out_printf("\n%s\n", rep.c[s].section);
 		for (k = 0; k < rep.c[s].nv; k++)
 			bar(rep.c[s].v[k].key, rep.c[s].v[k].n, records, room,
-			    u8);
+			    u8bars);
 	}
 	out_str("\nWork list: people to call today\n");
 	for (s = 0; s < NWORK; s++) {
@@ -811,6 +814,7 @@ run(enum mode m, int tsvfmt, const char *rejects, const struct catalog *c,
 	struct tsv	t;
 	int		col[NPCOLS], s, rejfd = -1, bad = 0, r;
 
+	sandbox_nocore();
 	if (countinit() == -1)
 		return oom();
 	if (tsv_open(&t, ops, nops) == -1) {
@@ -823,6 +827,8 @@ run(enum mode m, int tsvfmt, const char *rejects, const struct catalog *c,
 		diag("%s: %s", rejects, strerror(errno));
 		return 2;
 	}
+	if (filter_sandbox() != 0)
+		return 2;
 	if ((s = tsv_header(&t)) != 1)
 		return s == TSV_FATAL ? fatal(&t) : 0;
 	if (columns(&t, m, col) != 0)
@@ -913,6 +919,7 @@ main(int argc, char *argv[])
 		return filter_usage(&me, "--plans goes with neither --merge "
 		    "nor -f tsv");
 	m = plans ? M_PLANS : merge ? M_MERGE : M_SUMMARY;
+	u8bars = utf8();
 	if ((s = filter_stdout()) != 0)
 		return s;
 	if ((plans || catalog != NULL) && catalog_load(&cat, catalog) == -1) {

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "out.h"
+#include "sandbox.h"
 
 #ifndef BP_VERSION
 #define BP_VERSION	"0"
@@ -67,6 +68,17 @@ filter_option(const struct filter *f, struct filter_opts *fo,
 	default:
 		return filter_usage(f, o->err[0] != '\0' ? o->err : NULL);
 	}
+}
+
+int
+filter_sandbox(void)
+{
+	if (sandbox_enter() == -1) {
+		diag("cannot enter the sandbox: %s (BP_SANDBOX=0 runs "
+		    "without it)", strerror(errno));
+		return 2;
+	}
+	return 0;
 }
 
 int
@@ -219,6 +231,7 @@ filter_run(const struct filter *f, const struct filter_opts *fo)
 	struct run	r;
 	int		s;
 
+	sandbox_nocore();
 	memset(&r, 0, sizeof(r));
 	r.f = f;
 	r.rejfd = -1;
@@ -234,6 +247,8 @@ filter_run(const struct filter *f, const struct filter_opts *fo)
 		diag("%s: %s", fo->rejects, strerror(errno));
 		return 2;
 	}
+	if (filter_sandbox() != 0)
+		return 2;
 	if ((s = tsv_header(&r.t)) != 1)
 		return s == TSV_FATAL ? readerror(&r.t) : 0;
 	if ((s = setup(&r)) != 0)

@@ -67,6 +67,12 @@ int	filter_usage(const struct filter *f, const char *err);
  */
 int	filter_flush(void);
 
+/*
+ * Confine the tool once its files are open (sandbox.h).  Returns 0, or
+ * 2 after a message.
+ */
+int	filter_sandbox(void);
+
 /* Check that standard output is open; returns 0, or 2 after a message. */
 int	filter_stdout(void);
 
