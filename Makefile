@@ -60,6 +60,22 @@ lib/catalog_lines.c: lib/catalog.tsv
 check: all
 	bats tests
 
+# The whole suite on a build with AddressSanitizer and UBSan.  Their
+# runtimes make system calls the sandbox refuses, so it is off here.
+SANFLAGS =	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+		-fno-sanitize-recover=all
+sanitize:
+	$(MAKE) clean
+	$(MAKE) CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all
+	BP_SANDBOX=0 BP_SANITIZE=1 \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
+	bats tests; s=$$?; $(MAKE) clean; exit $$s
+
+# The whole suite with every tool run under valgrind (slow).
+memcheck: all
+	BP_MEMCHECK=1 BP_SANDBOX=0 bats tests
+
 lint:
 	@if command -v mandoc >/dev/null 2>&1; then \
 		mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7); \
@@ -91,4 +107,4 @@ uninstall:
 clean:
 	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libbp.a lib/catalog_lines.c
 
-.PHONY: all check lint demo install uninstall clean
+.PHONY: all check lint demo install uninstall clean sanitize memcheck

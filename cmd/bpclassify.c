@@ -190,8 +190,7 @@ main(int argc, char *argv[])
 	int			key, s;
 
 	diag_init(f.prog);
-	if (opt_init(&o, argc, argv, opts) == -1)
-		return 2;
+	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1) {
 		if (key == 'a') {
 			if (val_uint(o.arg, strlen(o.arg), 1, 12, &weeks,

@@ -155,8 +155,7 @@ main(int argc, char *argv[])
 	int			key, s;
 
 	diag_init(f.prog);
-	if (opt_init(&o, argc, argv, opts) == -1)
-		return 2;
+	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1)
 		if ((s = filter_option(&f, &fo, &o, key)) != FILTER_GO)
 			return s;

@@ -895,8 +895,7 @@ main(int argc, char *argv[])
 	int			key, s, tsvfmt = 0, plans = 0, merge = 0;
 
 	diag_init(me.prog);
-	if (opt_init(&o, argc, argv, opts) == -1)
-		return 2;
+	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1) {
 		if (key == 'f') {
 			if (strcmp(o.arg, "tsv") == 0)

@@ -325,8 +325,7 @@ main(int argc, char *argv[])
 	int			key, s, dump = 0;
 
 	diag_init(f.prog);
-	if (opt_init(&o, argc, argv, opts) == -1)
-		return 2;
+	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1) {
 		if (key == 'c')
 			catalog = o.arg;

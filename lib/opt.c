@@ -1,5 +1,4 @@
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "opt.h"
@@ -7,7 +6,7 @@
 static int	longopt(struct opt *, const char *);
 static int	shortopt(struct opt *);
 
-int
+void
 opt_init(struct opt *o, int argc, char **argv, const struct optdef *defs)
 {
 	memset(o, 0, sizeof(*o));
@@ -15,9 +14,8 @@ opt_init(struct opt *o, int argc, char **argv, const struct optdef *defs)
 	o->argc = argc;
 	o->argv = argv;
 	o->i = 1;
-	if ((o->ops = calloc((size_t)argc + 1, sizeof(*o->ops))) == NULL)
-		return -1;
-	return 0;
+	/* operands are moved down over the arguments already read */
+	o->ops = argv + 1;
 }
 
 static int

@@ -23,13 +23,16 @@ struct opt {
 	const char		*cluster; /* rest of a short cluster */
 	const char		*arg;	/* value of the option returned */
 	char			 err[96]; /* why opt_next() returned '?' */
-	char			**ops;	/* operands, in order */
+	char			**ops;	/* operands, in order (in argv) */
 	int			 nops;
 	int			 done;	/* "--" seen */
 };
 
-/* Start parsing argv[1..argc-1].  Returns 0, or -1 (out of memory). */
-int	opt_init(struct opt *o, int argc, char **argv,
+/*
+ * Start parsing argv[1..argc-1].  The operands end up in argv[1..] in
+ * their order, as o->ops; argv is rearranged in place.
+ */
+void	opt_init(struct opt *o, int argc, char **argv,
 	    const struct optdef *defs);
 
 /*

@@ -23,3 +23,21 @@ col() {
 field() {
 	printf '%s\n' "$output" | col "$1" | sed -n "${2:-1}p"
 }
+
+# make memcheck: every tool run by name goes through valgrind, whose
+# exit status 99 marks an error it found.
+if [ -n "${BP_MEMCHECK:-}" ]; then
+	_mc=$BATS_RUN_TMPDIR/memcheck
+	if [ ! -d "$_mc" ]; then
+		mkdir -p "$_mc"
+		for _t in "$TOP"/cmd/bp*; do
+			case $_t in *.c|*.o) continue ;; esac
+			printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s" "$@"\n' \
+			    "$_t" >"$_mc/${_t##*/}"
+			chmod +x "$_mc/${_t##*/}"
+		done
+	fi
+	PATH=$_mc:$PATH
+	BP_SANDBOX=0
+	export BP_SANDBOX
+fi
