@@ -760,16 +760,6 @@ plan(const struct tsv *t, const int *col, const struct catalog *c)
 }
 
 static int
-fatal(const struct tsv *t)
-{
-	if (t->why != NULL)
-		diag_at(t->name, t->line, "%s", t->why);
-	else
-		diag_at(t->name, 0, "%s", strerror(t->err));
-	return 2;
-}
-
-static int
 oom(void)
 {
 	diag("%s", strerror(ENOMEM));
@@ -807,73 +797,65 @@ columns(const struct tsv *t, enum mode m, int *col)
 	return 0;
 }
 
+/* Read every record (or summary line) into the report, or plans. */
 static int
-run(enum mode m, int tsvfmt, const char *rejects, const struct catalog *c,
-    char **ops, int nops)
+readall(struct tsv *t, enum mode m, int rejfd, const char *rejects,
+    const struct catalog *c)
 {
-	struct tsv	t;
-	int		col[NPCOLS], s, rejfd = -1, bad = 0, r;
+	int	col[NPCOLS], s, r, bad = 0;
 
-	sandbox_nocore();
-	if (countinit() == -1)
-		return oom();
-	if (tsv_open(&t, ops, nops) == -1) {
-		diag("%s: %s", t.name, t.why != NULL ? t.why :
-		    strerror(t.err));
+	if ((s = tsv_header(t)) != 1)
+		return s == TSV_FATAL ? filter_readerror(t) : -1;
+	if (columns(t, m, col) != 0)
 		return 2;
-	}
-	if (rejects != NULL && (rejfd = open(rejects,
-	    O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
-		diag("%s: %s", rejects, strerror(errno));
-		return 2;
-	}
-	if (filter_sandbox() != 0)
-		return 2;
-	if ((s = tsv_header(&t)) != 1)
-		return s == TSV_FATAL ? fatal(&t) : 0;
-	if (columns(&t, m, col) != 0)
-		return 2;
-	while ((s = tsv_next(&t)) != TSV_EOF) {
+	while ((s = tsv_next(t)) != TSV_EOF) {
 		if (s == TSV_FATAL)
-			return fatal(&t);
+			return filter_readerror(t);
 		if (s == TSV_BAD) {
-			diag_at(t.name, t.line, "%s", t.why);
-			if (rejfd < 0)
+			if (filter_reject(t, rejfd, rejects) == 2)
 				return 2;
-			if (tsv_reject(&t, rejfd) == -1) {
-				diag("%s: %s", rejects, strerror(t.err));
-				return 2;
-			}
 			bad = 1;
 			continue;
 		}
 		if (m == M_MERGE)
-			r = mergeline(&t);
+			r = mergeline(t);
 		else if (m == M_PLANS)
-			r = plan(&t, col, c);
+			r = plan(t, col, c);
 		else
-			r = tally(&t, col);
-		if (r == -1 && out_error() == 0)
+			r = tally(t, col);
+		if (out_error() != 0)
+			return writefail();
+		if (r == -1)
 			return oom();
 		if (r == 2)
 			return 2;
 		bad |= r == 1;
-		if (out_error() != 0)
-			return writefail();
 	}
-	if (m != M_PLANS) {
-		for (s = 0; s < NCOUNTS; s++)
-			order(&rep.c[s]);
+	return bad;
+}
+
+static int
+run(enum mode m, int tsvfmt, const struct filter_opts *fo,
+    const struct catalog *c)
+{
+	struct tsv	t;
+	int		s, k, rejfd;
+
+	memset(&t, 0, sizeof(t));
+	if (countinit() == -1)
+		return oom();
+	if ((s = filter_open(&t, fo, &rejfd)) == 0 &&
+	    (s = readall(&t, m, rejfd, fo->rejects, c)) >= 0 && s < 2 &&
+	    m != M_PLANS) {
+		for (k = 0; k < NCOUNTS; k++)
+			order(&rep.c[k]);
 		tsvfmt ? tsvout() : text();
 	}
-	if (out_flush() == -1)
-		return writefail();
-	if (rejfd >= 0 && close(rejfd) == -1) {
-		diag("%s: %s", rejects, strerror(errno));
-		return 2;
-	}
-	tsv_close(&t);
-	return bad ? 1 : 0;
+	if (s == -1)		/* no input at all: no output */
+		s = 0;
+	if (s < 2 && out_flush() == -1)
+		s = writefail();
+	return filter_close(&t, rejfd, fo->rejects, s);
 }
 
 int
@@ -928,5 +910,7 @@ main(int argc, char *argv[])
 			diag("%s: %s", cat.name, strerror(cat.err));
 		return 2;
 	}
-	return run(m, tsvfmt, fo.rejects, &cat, o.ops, o.nops);
+	fo.ops = o.ops;
+	fo.nops = o.nops;
+	return run(m, tsvfmt, &fo, &cat);
 }

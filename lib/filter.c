@@ -31,7 +31,7 @@ static int	setup(struct run *);
 static int	writeheader(struct run *);
 static int	writerecord(struct run *);
 static int	loop(struct run *, const struct filter_opts *);
-static int	readerror(const struct tsv *);
+static int	start(struct run *, const struct filter_opts *);
 
 int
 filter_usage(const struct filter *f, const char *err)
@@ -109,8 +109,8 @@ ioerror(const char *what, int err)
 	return 2;
 }
 
-static int
-readerror(const struct tsv *t)
+int
+filter_readerror(const struct tsv *t)
 {
 	if (t->why != NULL)
 		diag_at(t->name, t->line, "%s", t->why);
@@ -204,15 +204,10 @@ loop(struct run *r, const struct filter_opts *fo)
 
 	while ((s = tsv_next(t)) != TSV_EOF) {
 		if (s == TSV_FATAL)
-			return readerror(t);
+			return filter_readerror(t);
 		if (s == TSV_BAD) {
-			diag_at(t->name, t->line, "%s", t->why);
-			if (r->rejfd < 0)
+			if (filter_reject(t, r->rejfd, fo->rejects) == 2)
 				return 2;
-			if (tsv_reject(t, r->rejfd) == -1) {
-				diag("%s: %s", fo->rejects, strerror(t->err));
-				return 2;
-			}
 			rejected = 1;
 			continue;
 		}
@@ -226,43 +221,78 @@ loop(struct run *r, const struct filter_opts *fo)
 }
 
 int
+filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd)
+{
+	int	s;
+
+	sandbox_nocore();
+	*rejfd = -1;
+	if ((s = filter_stdout()) != 0)
+		return s;
+	if (tsv_open(t, fo->ops, fo->nops) == -1) {
+		diag("%s: %s", t->name, t->why != NULL ? t->why :
+		    strerror(t->err));
+		return 2;
+	}
+	if (fo->rejects != NULL && (*rejfd = open(fo->rejects,
+	    O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
+		diag("%s: %s", fo->rejects, strerror(errno));
+		return 2;
+	}
+	return filter_sandbox();
+}
+
+int
+filter_reject(struct tsv *t, int rejfd, const char *rejects)
+{
+	diag_at(t->name, t->line, "%s", t->why);
+	if (rejfd < 0)
+		return 2;
+	if (tsv_reject(t, rejfd) == -1) {
+		diag("%s: %s", rejects, strerror(t->err));
+		return 2;
+	}
+	return 1;
+}
+
+int
+filter_close(struct tsv *t, int rejfd, const char *rejects, int s)
+{
+	if (rejfd >= 0 && close(rejfd) == -1 && s != 2) {
+		diag("%s: %s", rejects, strerror(errno));
+		s = 2;
+	}
+	tsv_close(t);
+	return s;
+}
+
+static int
+start(struct run *r, const struct filter_opts *fo)
+{
+	int	s;
+
+	if ((s = filter_open(&r->t, fo, &r->rejfd)) != 0)
+		return s;
+	if ((s = tsv_header(&r->t)) != 1)
+		return s == TSV_FATAL ? filter_readerror(&r->t) : 0;
+	if ((s = setup(r)) != 0)
+		return s;
+	if (writeheader(r) == -1)
+		return ioerror("write error", out_error());
+	return loop(r, fo);
+}
+
+int
 filter_run(const struct filter *f, const struct filter_opts *fo)
 {
 	struct run	r;
 	int		s;
 
-	sandbox_nocore();
 	memset(&r, 0, sizeof(r));
 	r.f = f;
-	r.rejfd = -1;
-	if ((s = filter_stdout()) != 0)
-		return s;
-	if (tsv_open(&r.t, fo->ops, fo->nops) == -1) {
-		diag("%s: %s", r.t.name, r.t.why != NULL ? r.t.why :
-		    strerror(r.t.err));
-		return 2;
-	}
-	if (fo->rejects != NULL && (r.rejfd = open(fo->rejects,
-	    O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
-		diag("%s: %s", fo->rejects, strerror(errno));
-		return 2;
-	}
-	if (filter_sandbox() != 0)
-		return 2;
-	if ((s = tsv_header(&r.t)) != 1)
-		return s == TSV_FATAL ? readerror(&r.t) : 0;
-	if ((s = setup(&r)) != 0)
-		return s;
-	if (writeheader(&r) == -1)
-		return ioerror("write error", out_error());
-	s = loop(&r, fo);
-	if (r.rejfd >= 0 && close(r.rejfd) == -1 && s != 2) {
-		diag("%s: %s", fo->rejects, strerror(errno));
-		s = 2;
-	}
+	s = start(&r, fo);
 	free(r.slot);
 	free(r.where);
 	free(r.val);
-	tsv_close(&r.t);
-	return s;
+	return filter_close(&r.t, r.rejfd, fo->rejects, s);
 }

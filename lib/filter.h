@@ -76,6 +76,28 @@ int	filter_sandbox(void);
 /* Check that standard output is open; returns 0, or 2 after a message. */
 int	filter_stdout(void);
 
+/*
+ * Open what a run reads and writes, in the order bp(7) gives: standard
+ * output checked, every operand, the rejects file (*rejfd, or -1); then
+ * enter the sandbox.  Returns 0, or 2 after a message.
+ */
+int	filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd);
+
+/*
+ * Report the bad line of a TSV_BAD and copy it to the rejects file.
+ * Returns 1 when it was rejected and the run goes on, 2 when fatal.
+ */
+int	filter_reject(struct tsv *t, int rejfd, const char *rejects);
+
+/* Report a TSV_FATAL; returns 2. */
+int	filter_readerror(const struct tsv *t);
+
+/*
+ * Close the rejects file and the operands after a run that would end
+ * with status s.  Returns s, or 2 if the rejects file failed.
+ */
+int	filter_close(struct tsv *t, int rejfd, const char *rejects, int s);
+
 /* Run the filter over the operands.  Returns the exit status. */
 int	filter_run(const struct filter *f, const struct filter_opts *fo);
 
