@@ -372,9 +372,12 @@ static void
 bar(const char *key, unsigned long n, unsigned long of, int room, int u8)
 {
 	unsigned long	len, i;
+	size_t		klen = strlen(key);
 
-	out_printf("  %-12s %7lu %5.1f%%", key, n,
-	    of > 0 ? 100.0 * (double)n / (double)of : 0.0);
+	out_str("  ");
+	out_str(key);
+	out_printf("%*s %7lu %5.1f%%", klen < 12 ? (int)(12 - klen) : 0, "",
+	    n, of > 0 ? 100.0 * (double)n / (double)of : 0.0);
 	len = of > 0 ? (n * (unsigned long)room + of / 2) / of : 0;
 	if (len == 0 && n > 0)
 		len = 1;
@@ -478,8 +481,12 @@ tsvout(void)
 	out_str("section\tkey\tvalue\n");
 	for (s = 0; s < NCOUNTS; s++)
 		for (k = 0; k < rep.c[s].nv; k++)
-			out_printf("%s\t%s\t%lu\n", rep.c[s].section,
-			    rep.c[s].v[k].key, rep.c[s].v[k].n);
+		{
+			out_str(rep.c[s].section);
+			out_byte('\t');
+			out_str(rep.c[s].v[k].key);
+			out_printf("\t%lu\n", rep.c[s].v[k].n);
+		}
 	for (s = 0; s < NWORK; s++)
 		for (i = 0; i < rep.w[s].n; i++)
 		{
@@ -870,7 +877,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, 0, 0 }
 	};
 	struct filter_opts	fo = { NULL, 0, NULL, 0 };
-	struct catalog		cat;
+	static struct catalog	cat;
 	struct opt		o;
 	const char		*catalog = NULL;
 	enum mode		m = M_SUMMARY;
