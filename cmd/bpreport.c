@@ -141,7 +141,7 @@ static int	 tsvout(void);
 static void	 bar(const char *, unsigned long, unsigned long, int, int);
 static int	 utf8(void);
 static int	 width(void);
-static void	 wrap(const char *, const char *);
+static void	 wrap(const char *, const char *, const char *);
 static int	 plan(const struct tsv *, const int *, const struct catalog *);
 
 static char *
@@ -424,7 +424,7 @@ asked(const char *list)
 	size_t	n = strlen(list);
 	int	saddle = has(list, n, "saddle_numbness");
 
-	out_str("not asked: ");
+	out_str("not answered or unreadable: ");
 	if (saddle)
 		out_str("saddle numbness");
 	if (has(list, n, "bladder_bowel"))
@@ -454,7 +454,7 @@ text(void)
 	out_str("\nWork list: people to call today\n");
 	for (s = 0; s < NWORK; s++) {
 		calls += rep.w[s].n > 0;
-		out_printf("\n%s: %zu\n", rep.w[s].title, rep.w[s].n);
+		out_printf("\n%s (%zu)\n", rep.w[s].title, rep.w[s].n);
 		for (i = 0; i < rep.w[s].n; i++) {
 			it = &rep.w[s].v[i];
 			out_str("  ");
@@ -583,13 +583,16 @@ say(const struct words *w, const char *p, size_t n)
 	return NULL;
 }
 
-/* Write s wrapped at WRAP columns, each line starting with indent. */
+/*
+ * Write s wrapped at WRAP columns: the first line starts with first,
+ * the others with indent (as many columns wide).
+ */
 static void
-wrap(const char *indent, const char *s)
+wrap(const char *first, const char *indent, const char *s)
 {
 	size_t	col, w, ind = strlen(indent);
 
-	out_str(indent);
+	out_str(first);
 	col = ind;
 	while (*s != '\0') {
 		while (*s == ' ')
@@ -628,7 +631,7 @@ line(const struct words *w, const char *what, const char *p, size_t n)
 	const char	*s = say(w, p, n);
 
 	if (s != NULL) {
-		wrap("  ", s);
+		wrap("  ", "  ", s);
 		return;
 	}
 	out_printf("  %s: ", what);
@@ -651,7 +654,7 @@ planflags(const struct tsv *t, const int *col)
 
 	out_str("\nWarning signs\n");
 	if (n == 0 || (n == 4 && memcmp(p, "none", 4) == 0))
-		wrap("  ", "None of the warning signs asked about was "
+		wrap("  ", "  ", "None of the warning signs asked about was "
 		    "reported. That is not proof that all is well.");
 	else
 		for (end = p + n; p <= end; p = comma + 1) {
@@ -666,7 +669,7 @@ planflags(const struct tsv *t, const int *col)
 			snprintf(buf, sizeof(buf), "- %s: it can point to %s; "
 			    "%s.", fl->name, fl->concern,
 			    levelwhat[fl->level]);
-			wrap("  ", buf);
+			wrap("  - ", "    ", buf + 2);
 		}
 	p = t->f[col[P_UNSCREENED]];
 	n = t->fl[col[P_UNSCREENED]];
@@ -716,7 +719,7 @@ planexercises(const struct tsv *t, const int *col, const struct catalog *c)
 		}
 		out_byte('\n');
 		if (e != NULL)
-			wrap("     ", e->instructions);
+			wrap("     ", "     ", e->instructions);
 	}
 }
 
@@ -734,7 +737,7 @@ planadvice(const struct tsv *t, const int *col, const struct catalog *c)
 		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
 			comma = end;
 		if ((e = catalog_find(c, p, (size_t)(comma - p), 1)) != NULL)
-			wrap("  - ", e->instructions);
+			wrap("  - ", "    ", e->instructions);
 		else {
 			out_str("  - ");
 			out_write(p, (size_t)(comma - p));
@@ -746,12 +749,25 @@ planadvice(const struct tsv *t, const int *col, const struct catalog *c)
 static int
 plan(const struct tsv *t, const int *col, const struct catalog *c)
 {
+	const char	*id = t->f[col[P_ID]];
+	size_t		 n = t->fl[col[P_ID]];
+	int		 problem = 0;
+
+	val_trim(&id, &n);
+	if (n == 0) {
+		diag_value(t->name, t->line, "id", "empty", "", 0);
+		problem = 1;
+	}
 	out_str("Plan for ");
 	out_write(t->f[col[P_ID]], t->fl[col[P_ID]]);
 	out_str("\n\nWhat the answers show\n");
 	line(patternwords, "pattern", F(P_PATTERN));
 	line(phasewords, "phase", F(P_PHASE));
 	line(riskwords, "startback", F(P_STARTBACK));
+	if (t->fl[col[P_PATTERN]] == 3 && memcmp(t->f[col[P_PATTERN]], "hip",
+	    3) == 0)
+		wrap("  ", "  ", "STarT Back was made for back pain, not hip "
+		    "pain, so it does not change this plan.");
 	if (col[P_DISABILITY] >= 0)
 		line(disabilitywords, "disability", F(P_DISABILITY));
 	planflags(t, col);
@@ -760,10 +776,11 @@ plan(const struct tsv *t, const int *col, const struct catalog *c)
 	planexercises(t, col, c);
 	planadvice(t, col, c);
 	out_str("\n");
-	wrap("", "This plan is not a diagnosis. It sorts the answers given "
+	wrap("", "", "This plan is not a diagnosis. It sorts the answers given "
 	    "and suggests a routine for a clinician to review; if the pain "
 	    "gets worse, spreads, or new symptoms appear, seek care.");
-	return out_str("\n");
+	out_byte('\n');
+	return problem;
 }
 
 static int
@@ -857,6 +874,9 @@ run(enum mode m, int tsvfmt, const struct filter_opts *fo,
 		for (k = 0; k < NCOUNTS; k++)
 			order(&rep.c[k]);
 		tsvfmt ? tsvout() : text();
+		/* merged summaries end as the one run would */
+		if (rep.c[S_PROBLEMS].v[0].n > 0)
+			s = 1;
 	}
 	if (s == -1)		/* no input at all: no output */
 		s = 0;

@@ -1,0 +1,902 @@
+#!/usr/bin/env bats
+# bpreport: the batch summary, the work list and the plans of SPEC §8, the
+# columns it requires (§1), -f tsv and --merge, bad input and exit status
+# (§7), the bar character and width.  Memory (§8) is not asserted here.
+
+bats_require_minimum_version 1.5.0
+
+load test_helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || return 1
+}
+
+# The columns of a direct record: the eight bpreport requires, then the two
+# it also checks for `invalid`.
+COLS='id flag_level flags unscreened phase pattern startback disposition odi disability'
+
+# row NAME=VALUE...: one TSV line holding the columns of $COLS.  By default
+# the record is clean: acute mechanical pain, low risk, minimal disability,
+# no flag, everything screened, self_care.  NAME=VALUE sets a column.
+row() {
+	local -A v=([id]=r1 [flag_level]=none [flags]=none [unscreened]=none
+	    [phase]=acute [pattern]=mechanical [startback]=low
+	    [disposition]=self_care [odi]=10 [disability]=minimal)
+	local -a f=()
+	local a c
+
+	for a; do
+		v[${a%%=*}]=${a#*=}
+	done
+	for c in $COLS; do
+		f+=("${v[$c]}")
+	done
+	tsv "${f[@]}"
+}
+
+# header: the header line of $COLS.
+header() {
+	# shellcheck disable=SC2086
+	tsv $COLS
+}
+
+# same EXPECTED ACTUAL: the files are equal; else show a diff -u and fail.
+same() {
+	diff -u "$1" "$2" || { echo "differs from ${1##*/} (diff -u above)"; return 1; }
+}
+
+# worklist: the work list part of $output (from its title line on).
+worklist() {
+	printf '%s\n' "$output" | sed -n '/^Work list: people to call today$/,$p'
+}
+
+# plan ID: the plan for ID in $output, from its "Plan for" line to the line
+# before the next plan.
+plan() {
+	printf '%s\n' "$output" |
+	    awk -v id="$1" '/^Plan for / { on = $0 == "Plan for " id } on'
+}
+
+# joined: standard input as one line, runs of blanks squeezed (undoes the
+# wrapping of plan text).
+joined() {
+	tr '\n' ' ' | tr -s ' '
+}
+
+# has TEXT: the text on stdin holds TEXT; else show both and fail.
+has() {
+	local in
+	in=$(cat)
+	case $in in
+	*"$1"*) ;;
+	*) printf 'expected to find: %s\nin: %s\n' "$1" "$in"; return 1 ;;
+	esac
+}
+
+# lacks TEXT: the text on stdin does not hold TEXT.
+lacks() {
+	local in
+	in=$(cat)
+	case $in in
+	*"$1"*) printf 'did not expect: %s\nin: %s\n' "$1" "$in"; return 1 ;;
+	esac
+}
+
+# clean: nothing on standard error.
+clean() {
+	[ -z "$stderr" ] || { echo "unexpected stderr: $stderr"; return 1; }
+}
+
+# utf8locale: the name of a UTF-8 C locale, or skip the test.
+utf8locale() {
+	local l
+	l=$(locale -a 2>/dev/null | grep -ixE 'c\.utf-?8' | head -n 1)
+	[ -n "$l" ] || skip "no C.UTF-8 locale"
+	printf '%s\n' "$l"
+}
+
+NOTDIAG='This plan is not a diagnosis.'
+
+# ---- the work list ------------------------------------------------------
+
+@test "bpreport: the work list holds every emergency, then every urgent record, in input order" {
+	{ header
+	  row id=u1 flag_level=urgent flags=leg_weakness disposition=urgent
+	  row id=n1
+	  row id=e1 flag_level=emergency flags=cauda_equina \
+	      disposition=emergency
+	  row id=v1 flag_level=review flags=night_pain disposition=review
+	  row id=u2 flag_level=urgent flags=fever,age_over_50 \
+	      disposition=urgent
+	  row id=e2 flag_level=emergency flags=hip_fracture,trauma \
+	      disposition=emergency
+	  row id=u3 flag_level=urgent flags=trauma disposition=urgent
+	} >in.tsv
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+	worklist >got
+	cat >want <<'EOF'
+Work list: people to call today
+
+Emergency: send to an emergency department now (2)
+  e1  cauda_equina (cauda equina or spinal cord compression)
+  e2  hip_fracture (hip fracture after a fall); trauma (fracture)
+
+Urgent: a doctor within 24 hours (3)
+  u1  leg_weakness (significant muscle weakness)
+  u2  fever (infection); age_over_50 (malignancy or fracture)
+  u3  trauma (fracture)
+
+Ask today: cauda equina questions not answered (0)
+EOF
+	same want got
+}
+
+@test "bpreport: -f tsv work rows are emergency, urgent, unscreened, each in input order, values as recorded" {
+	{ header
+	  row id=u1 flag_level=urgent flags=leg_weakness disposition=urgent \
+	      unscreened=bladder_bowel,age
+	  row id=e1 flag_level=emergency flags=cauda_equina \
+	      disposition=emergency unscreened=saddle_numbness
+	  row id=n1 unscreened=fever flag_level=unknown disposition=assess
+	  row id=u2 flag_level=urgent flags=fever,age_over_50 \
+	      disposition=urgent
+	  row id=a1 unscreened=saddle_numbness,bladder_bowel \
+	      flag_level=unknown disposition=assess
+	} >in.tsv
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	clean
+	printf '%s\n' "$output" |
+	    awk -F'\t' '$1 ~ /^(emergency|urgent|unscreened)$/' >got
+	{ tsv emergency e1 cauda_equina
+	  tsv urgent u1 leg_weakness
+	  tsv urgent u2 fever,age_over_50
+	  tsv unscreened u1 bladder_bowel,age
+	  tsv unscreened e1 saddle_numbness
+	  tsv unscreened a1 saddle_numbness,bladder_bowel
+	} >want
+	same want got
+}
+
+@test "bpreport: an emergency record lacking a cauda equina answer is on both the emergency and the unscreened lists" {
+	{ header
+	  row id=e1 flag_level=emergency flags=spinal_infection,fever \
+	      disposition=emergency unscreened=saddle_numbness
+	} >in.tsv
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+	worklist >got
+	cat >want <<'EOF'
+Work list: people to call today
+
+Emergency: send to an emergency department now (1)
+  e1  spinal_infection (spinal infection or abscess); fever (infection)
+
+Urgent: a doctor within 24 hours (0)
+
+Ask today: cauda equina questions not answered (1)
+  e1  not answered or unreadable: saddle numbness
+EOF
+	same want got
+}
+
+@test "bpreport: a record is listed once, as emergency, when either flag_level or disposition is emergency" {
+	{ header
+	  row id=d1 flag_level=urgent flags=fever disposition=emergency
+	  row id=d2 flag_level=urgent flags=trauma disposition=urgent
+	  row id=d3 flag_level=review flags=night_pain disposition=urgent
+	} >in.tsv
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	clean
+	printf '%s\n' "$output" | awk -F'\t' '$1 ~ /^(emergency|urgent)$/' >got
+	{ tsv emergency d1 fever
+	  tsv urgent d2 trauma
+	  tsv urgent d3 night_pain
+	} >want
+	same want got
+}
+
+@test "bpreport: nothing is cut: 5000 urgent records are all on the work list" {
+	{ header
+	  awk -v OFS='\t' 'BEGIN { for (i = 1; i <= 5000; i++)
+	      print sprintf("u%04d", i), "urgent", "fever", "none", "acute",
+	      "mechanical", "low", "urgent", "10", "minimal" }'
+	} >in.tsv
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+	worklist | grep -E '^  u[0-9]{4}  fever \(infection\)$' |
+	    sed 's/^  \(u[0-9]*\) .*/\1/' >got
+	seq -f 'u%04.0f' 1 5000 >want
+	same want got
+	worklist | grep -qx 'Urgent: a doctor within 24 hours (5000)'
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	printf '%s\n' "$output" | awk -F'\t' '$1 == "urgent" { print $2 }' >got
+	same want got
+}
+
+@test "bpreport: nothing is cut: a long id and flag list stay whole on a narrow terminal" {
+	local id flags
+	id=$(printf 'x%.0s' $(seq 300))
+	flags=bilateral_deficit,cauda_equina,spinal_infection,hip_fracture,leg_weakness,fever,cancer_history,weight_loss,trauma,bilateral_sciatica,infection_risk,fracture_risk,avascular_necrosis,night_pain,inflammatory,thoracic_pain,age_over_50,not_improving
+	{ header
+	  row id="$id" flag_level=emergency flags="$flags" \
+	      disposition=emergency
+	} >in.tsv
+	COLUMNS=40 run -0 --separate-stderr bpreport in.tsv
+	clean
+	worklist | grep -F "  $id  bilateral_deficit (cauda equina); " |
+	    grep -qF '; not_improving (needs a clinician'"'"'s look)'
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	printf '%s\n' "$output" | grep -qxF "$(tsv emergency "$id" "$flags")"
+}
+
+@test "bpreport: with no one to call, the work list says so" {
+	{ header
+	  row id=n1
+	  row id=v1 flag_level=review flags=night_pain disposition=review
+	  row id=a1 flag_level=unknown unscreened=fever,age disposition=assess
+	} >in.tsv
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+	worklist >got
+	cat >want <<'EOF'
+Work list: people to call today
+
+Emergency: send to an emergency department now (0)
+
+Urgent: a doctor within 24 hours (0)
+
+Ask today: cauda equina questions not answered (0)
+
+No one on the work list today.
+EOF
+	same want got
+}
+
+@test "bpreport: no urgent records but an unanswered cauda equina question: the list is not empty" {
+	{ header
+	  row id=n1
+	  row id=a1 flag_level=unknown unscreened=bladder_bowel \
+	      disposition=assess
+	} >in.tsv
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+	worklist >got
+	cat >want <<'EOF'
+Work list: people to call today
+
+Emergency: send to an emergency department now (0)
+
+Urgent: a doctor within 24 hours (0)
+
+Ask today: cauda equina questions not answered (1)
+  a1  not answered or unreadable: bladder or bowel control
+EOF
+	same want got
+}
+
+@test "bpreport: the unscreened list holds exactly the records lacking saddle_numbness or bladder_bowel" {
+	{ header
+	  row id=s1 unscreened=saddle_numbness flag_level=unknown \
+	      disposition=assess
+	  row id=s2 unscreened=fever,cancer_history,age flag_level=unknown \
+	      disposition=assess
+	  row id=s3 unscreened=saddle_numbness,bladder_bowel,leg_weakness \
+	      flag_level=unknown disposition=assess
+	  row id=s4 unscreened=iv_drug_use,morning_stiffness
+	  row id=s5 unscreened=leg_weakness,bladder_bowel flag_level=unknown \
+	      disposition=assess
+	} >in.tsv
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+	worklist | sed -n '/^Ask today/,$p' >got
+	cat >want <<'EOF'
+Ask today: cauda equina questions not answered (3)
+  s1  not answered or unreadable: saddle numbness
+  s3  not answered or unreadable: saddle numbness, bladder or bowel control
+  s5  not answered or unreadable: bladder or bowel control
+EOF
+	same want got
+}
+
+@test "bpreport: the sample's work list is complete: 6 emergency, 7 urgent, 5 unscreened" {
+	run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
+	clean
+	worklist | grep -E '^[A-Z].* \([0-9]+\)$' >got
+	cat >want <<'EOF'
+Emergency: send to an emergency department now (6)
+Urgent: a doctor within 24 hours (7)
+Ask today: cauda equina questions not answered (5)
+EOF
+	same want got
+	worklist | awk '/^  /{ print $1 }' >got
+	printf 'P%03d\n' 1 2 3 4 5 6 7 8 9 10 11 12 13 4 10 12 18 19 >want
+	same want got
+}
+
+# ---- counts and problems ------------------------------------------------
+
+@test "bpreport: the sample's counts add up to the record count in every section" {
+	run -1 --separate-stderr bpreport -f tsv "$DATA/sample.pipeline.tsv"
+	clean
+	printf '%s\n' "$output" | awk -F'\t' '
+	    NR > 1 && $1 ~ /^(flag_level|phase|pattern|startback|disposition)$/ {
+		s[$1] += $3 }
+	    $1 == "records" { n = $3 }
+	    END { for (k in s) print k, s[k], n }' | sort >got
+	cat >want <<'EOF'
+disposition 52 52
+flag_level 52 52
+pattern 52 52
+phase 52 52
+startback 52 52
+EOF
+	same want got
+	# the text report shows the same counts
+	run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
+	printf '%s\n' "$output" | awk '
+	    /^[a-z_]+$/ { s = $1; next }
+	    /^  / && NF >= 3 && $2 ~ /^[0-9]+$/ && s != "" { t[s] += $2 }
+	    /^Work list/ { exit }
+	    END { for (k in t) print k, t[k], 52 }' | sort >got
+	same want got
+}
+
+@test "bpreport: every known value is shown, zeros included, in a fixed order" {
+	{ header; row id=a1; } >in.tsv
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	clean
+	printf '%s\n' "$output" |
+	    awk -F'\t' '$1 !~ /^(emergency|urgent|unscreened)$/' >got
+	cat >want <<'EOF'
+section	key	value
+records	total	1
+problems	total	0
+flag_level	emergency	0
+flag_level	urgent	0
+flag_level	review	0
+flag_level	none	1
+flag_level	unknown	0
+phase	acute	1
+phase	subacute	0
+phase	chronic	0
+phase	unknown	0
+phase	invalid	0
+pattern	radicular	0
+pattern	hip	0
+pattern	mechanical	1
+pattern	nonspecific	0
+pattern	other	0
+pattern	unknown	0
+pattern	invalid	0
+startback	low	1
+startback	medium	0
+startback	high	0
+startback	unknown	0
+startback	invalid	0
+disposition	emergency	0
+disposition	urgent	0
+disposition	assess	0
+disposition	review	0
+disposition	physio	0
+disposition	self_care	1
+EOF
+	same want got
+}
+
+@test "bpreport: values outside the known ones follow them in byte order" {
+	{ header
+	  row id=a1 phase=zeta
+	  row id=a2 phase=Acute
+	  row id=a3 phase=alpha
+	  row id=a4 phase=zeta
+	} >in.tsv
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	clean
+	printf '%s\n' "$output" | awk -F'\t' '$1 == "phase"' >got
+	{ tsv phase acute 0; tsv phase subacute 0; tsv phase chronic 0
+	  tsv phase unknown 0; tsv phase invalid 0; tsv phase Acute 1
+	  tsv phase alpha 1; tsv phase zeta 2; } >want
+	same want got
+	run -0 --separate-stderr bpreport in.tsv
+	printf '%s\n' "$output" | sed -n '/^phase$/,/^$/p' |
+	    awk '/^  / { print $1, $2 }' >got
+	printf '%s\n' 'acute 0' 'subacute 0' 'chronic 0' 'unknown 0' \
+	    'invalid 0' 'Acute 1' 'alpha 1' 'zeta 2' >want
+	same want got
+}
+
+@test "bpreport: a long unexpected value is written whole in -f tsv" {
+	local long
+	long=$(printf 'x%.0s' $(seq 5000))
+	{ header; row id=a1 phase="$long"; } >in.tsv
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	clean
+	# each row as fields, section, length of key, value
+	printf '%s\n' "$output" | awk -F'\t' '$1 ~ /^(phase|pattern)$/ {
+	    print NF, $1, length($2), $3 }' >got
+	cat >want <<'EOF'
+3 phase 5 0
+3 phase 8 0
+3 phase 7 0
+3 phase 7 0
+3 phase 7 0
+3 phase 5000 1
+3 pattern 9 0
+3 pattern 3 0
+3 pattern 10 1
+3 pattern 11 0
+3 pattern 5 0
+3 pattern 7 0
+3 pattern 7 0
+EOF
+	same want got
+}
+
+@test "bpreport: problem records are those with an empty id or an invalid output" {
+	{ header
+	  row id=p1
+	  row id=
+	  row id=p3 phase=invalid
+	  row id=p4 pattern=invalid startback=invalid
+	  row id=p5 odi=invalid disability=invalid
+	  row id=p6 phase=unknown pattern=unknown startback=unknown \
+	      odi=unknown disability=unknown
+	  row id=p7 flag_level=unknown unscreened=age disposition=assess
+	} >in.tsv
+	run -1 --separate-stderr bpreport -f tsv in.tsv
+	[ "$stderr" = "bpreport: in.tsv:3: id: empty" ]
+	printf '%s\n' "$output" | sed -n 2,3p >got
+	{ tsv records total 7; tsv problems total 4; } >want
+	same want got
+	run -1 --separate-stderr bpreport in.tsv
+	[ "${lines[0]}" = "Batch summary: 7 records, 4 with problems" ]
+}
+
+@test "bpreport: disability invalid alone makes a problem record" {
+	{ header; row id=p1 disability=invalid; } >in.tsv
+	run -1 --separate-stderr bpreport in.tsv
+	clean
+	[ "${lines[0]}" = "Batch summary: 1 records, 1 with problems" ]
+}
+
+@test "bpreport: -q silences the empty id warning but keeps exit 1" {
+	{ header; row id=; row id=b; } >in.tsv
+	run -1 --separate-stderr bpreport -q in.tsv
+	clean
+	[ "${lines[0]}" = "Batch summary: 2 records, 1 with problems" ]
+}
+
+@test "bpreport: a batch without problems exits 0" {
+	{ header; row id=a; row id=b phase=chronic disposition=physio; } >in.tsv
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+	[ "${lines[0]}" = "Batch summary: 2 records, 0 with problems" ]
+}
+
+@test "bpreport: the sample has one problem record and exits 1" {
+	run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
+	clean
+	[ "${lines[0]}" = "Batch summary: 52 records, 1 with problems" ]
+}
+
+@test "bpreport: -r sets aside a short line, exits 1, and does not count it" {
+	{ header; row id=a; printf 'broken\tline\n'; row id=b; } >in.tsv
+	run -1 --separate-stderr bpreport -r rej.tsv -f tsv in.tsv
+	[ "$stderr" = "bpreport: in.tsv:3: 2 fields, the header has 10" ]
+	printf 'broken\tline\n' >want
+	same want rej.tsv
+	[ "${lines[1]}" = "$(tsv records total 2)" ]
+}
+
+@test "bpreport: without -r a short line is fatal and nothing is written" {
+	{ header; row id=a; printf 'broken\tline\n'; } >in.tsv
+	run -2 --separate-stderr bpreport in.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: in.tsv:3: 2 fields, the header has 10" ]
+}
+
+@test "bpreport: an input with no lines gives no output and exit 0" {
+	: >in.tsv
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+	[ -z "$output" ]
+}
+
+# ---- plans --------------------------------------------------------------
+
+@test "bpreport: --plans writes one plan per record, in input order" {
+	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	clean
+	printf '%s\n' "$output" | sed -n 's/^Plan for //p' >got
+	seq -f 'P%03.0f' 1 52 >want
+	same want got
+	[ "$(printf '%s\n' "$output" | grep -c "^$NOTDIAG")" -eq 52 ]
+}
+
+@test "bpreport: --plans for an emergency says emergency department and lists no exercises" {
+	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	clean
+	plan P001 >p
+	sed -n '/^What happens next$/{n;p;}' p >got
+	echo '  Go to an emergency department now.' >want
+	same want got
+	lacks 'Exercises' <p
+	joined <p | has '- cauda_equina: it can point to cauda equina or spinal cord compression; go to an emergency department now.'
+	joined <p | has '- bilateral_deficit:'
+	joined <p | has "$NOTDIAG"
+}
+
+@test "bpreport: --plans for an urgent record says a doctor within 24 hours and lists no exercises" {
+	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	plan P007 >p
+	sed -n '/^What happens next$/{n;p;}' p >got
+	echo '  See a doctor within 24 hours.' >want
+	same want got
+	lacks 'Exercises' <p
+	joined <p | has '- cancer_history: it can point to malignancy; see a doctor within 24 hours.'
+	joined <p | has 'Not yet asked or not readable: weight loss'
+	joined <p | has "$NOTDIAG"
+}
+
+@test "bpreport: --plans for assess asks to complete the intake and lists no exercises" {
+	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	plan P021 >p
+	joined <p | has 'Not enough information to advise yet'
+	joined <p | has 'could not be read'
+	lacks 'Exercises' <p
+	joined <p | has "$NOTDIAG"
+}
+
+@test "bpreport: --plans for review books a clinician and lists the routine 3 to 5 days a week" {
+	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	plan P024 >p
+	joined <p | has 'Book a visit with a clinician'
+	grep -E '^(Exercises|  [0-9]+\. )' p >got
+	cat >want <<'EOF'
+Exercises, 3 to 5 days a week, with rest days between
+  1. Pelvic bridge (10s x3)
+  2. Mini-band walk (10 steps each way)
+  3. Four-way band hip exercise (10 each direction)
+  4. Side-lying hip swing (10 each side)
+  5. Kneeling side hip stretch (30s x2)
+  6. Seated figure-four stretch (6-8 breaths each side)
+  7. Standing quad stretch (30s each side)
+EOF
+	same want got
+	joined <p | has "$NOTDIAG"
+}
+
+@test "bpreport: --plans for physio names the physiotherapist and the exercises" {
+	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	plan P035 >p
+	joined <p | has "physiotherapist's guidance"
+	grep -E '^(Exercises|  [0-9]+\. )' p >got
+	cat >want <<'EOF'
+Exercises, every day
+  1. Walking (10-30 min)
+  2. Pelvic bridge (10s x3)
+  3. Seated figure-four stretch (6-8 breaths each side)
+EOF
+	same want got
+	joined <p | has "$NOTDIAG"
+}
+
+@test "bpreport: --plans for self_care lists exercises by name with dose, instructions and sessions" {
+	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	plan P047 >p
+	joined <p | has 'Look after this at home with the routine below'
+	grep -E '^(Exercises|  [0-9]+\. )' p >got
+	cat >want <<'EOF'
+Exercises, 3 to 5 days a week, with rest days between
+  1. Walking (10-30 min)
+  2. Dynamic warm-up (5 min)
+  3. Pelvic bridge (10s x3)
+  4. Bridge march (30 steps)
+  5. Hip hinge (10 reps)
+  6. Hamstring squeeze (10 reps)
+  7. Mini-band walk (10 steps each way)
+  8. Seated figure-four stretch (6-8 breaths each side)
+  9. Standing quad stretch (30s each side)
+EOF
+	same want got
+	# each exercise comes with its instructions from the catalog
+	joined <p | has '1. Walking (10-30 min) Walk at an easy, comfortable pace'
+	joined <p | has "$NOTDIAG"
+	plan P044 >p
+	grep -x 'Exercises, every day' p
+}
+
+@test "bpreport: --plans writes each advice text as one item" {
+	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	plan P044 >p
+	# P044's advice: stay_active,avoid_bed_rest,walking,heat,posture_breaks
+	sed -n '/^Advice$/,/^$/p' p | grep -c '^  - ' >got
+	echo 5 >want
+	same want got
+}
+
+@test "bpreport: --plans takes exercise instructions from the catalog given with -c" {
+	bproutine --dump-catalog >catalog.tsv
+	sed 's/^\(pelvic_bridge\t.*\t\)[^\t]*$/\1Lift the hips slowly, then lower them; a custom text./' \
+	    catalog.tsv >custom.tsv
+	! cmp -s catalog.tsv custom.tsv || return 1
+	run -0 --separate-stderr bpreport --plans -c custom.tsv \
+	    "$DATA/sample.pipeline.tsv"
+	clean
+	plan P044 >p
+	sed -n '/^  2\. /,/^  3\. /p' p >got
+	cat >want <<'EOF'
+  2. Pelvic bridge (10s x3)
+     Lift the hips slowly, then lower them; a custom text.
+  3. Seated figure-four stretch (6-8 breaths each side)
+EOF
+	same want got
+}
+
+@test "bpreport: --plans with an unreadable catalog is fatal before any output" {
+	run -2 --separate-stderr bpreport --plans -c nosuch.tsv \
+	    "$DATA/sample.pipeline.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: nosuch.tsv: No such file or directory" ]
+}
+
+@test "bpreport: --plans warns about an empty id and exits 1" {
+	{ head -n 1 "$DATA/sample.pipeline.tsv"
+	  sed -n 2p "$DATA/sample.pipeline.tsv" | sed 's/^P001\t/\t/'
+	} >in.tsv
+	run -1 --separate-stderr bpreport --plans in.tsv
+	[ "$stderr" = "bpreport: in.tsv:2: id: empty" ]
+	[ "${lines[0]}" = "Plan for " ]
+}
+
+# ---- -f tsv and --merge -------------------------------------------------
+
+# shards: split the sample pipeline into part1.tsv .. part4.tsv, each with
+# the header, holding 5, 0, 30 and 17 records.
+shards() {
+	local f=$DATA/sample.pipeline.tsv
+
+	{ head -n 1 "$f"; sed -n 2,6p "$f"; } >part1.tsv
+	head -n 1 "$f" >part2.tsv
+	{ head -n 1 "$f"; sed -n 7,36p "$f"; } >part3.tsv
+	{ head -n 1 "$f"; sed -n 37,53p "$f"; } >part4.tsv
+}
+
+@test "bpreport: -f tsv of the whole equals --merge of -f tsv of four shards, exit status too" {
+	local i
+	shards
+	for i in 1 2 3 4; do
+		bpreport -q -f tsv part$i.tsv >sum$i.tsv || [ $? -eq 1 ]
+	done
+	run -1 --separate-stderr bpreport --merge -f tsv sum1.tsv sum2.tsv \
+	    sum3.tsv sum4.tsv
+	clean
+	printf '%s\n' "$output" >got
+	same "$DATA/sample.summary.tsv" got
+}
+
+@test "bpreport: the text report of a --merge equals the whole's text report" {
+	local i
+	shards
+	for i in 1 2 3 4; do
+		bpreport -q -f tsv part$i.tsv >sum$i.tsv || [ $? -eq 1 ]
+	done
+	run --separate-stderr bpreport --merge sum1.tsv sum2.tsv sum3.tsv \
+	    sum4.tsv
+	clean
+	printf '%s\n' "$output" >got
+	same "$DATA/sample.report.txt" got
+}
+
+@test "bpreport: --merge concatenates work lists per section in operand order" {
+	{ header
+	  row id=e1 flag_level=emergency flags=cauda_equina \
+	      disposition=emergency
+	  row id=u1 flag_level=urgent flags=fever disposition=urgent
+	} >a.tsv
+	{ header
+	  row id=u2 flag_level=urgent flags=trauma disposition=urgent
+	  row id=e2 flag_level=emergency flags=hip_fracture \
+	      disposition=emergency unscreened=bladder_bowel
+	} >b.tsv
+	bpreport -f tsv a.tsv >sa.tsv
+	bpreport -f tsv b.tsv >sb.tsv
+	run -0 --separate-stderr bpreport --merge -f tsv sb.tsv sa.tsv
+	clean
+	printf '%s\n' "$output" |
+	    awk -F'\t' 'NR == 1 || $1 ~ /^(emergency|urgent|unscreened)$/' >got
+	{ tsv section key value
+	  tsv emergency e2 hip_fracture
+	  tsv emergency e1 cauda_equina
+	  tsv urgent u2 trauma
+	  tsv urgent u1 fever
+	  tsv unscreened e2 bladder_bowel
+	} >want
+	same want got
+	printf '%s\n' "$output" | grep -qxF "$(tsv records total 4)"
+}
+
+@test "bpreport: --merge of summaries with differing headers is fatal" {
+	bpreport -f tsv "$DATA/sample.pipeline.tsv" >s1.tsv || [ $? -eq 1 ]
+	{ tsv section key value extra; tsv records total 3 x; } >s2.tsv
+	run -2 --separate-stderr bpreport --merge s1.tsv s2.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: s2.tsv:1: header differs from the first file's" ]
+}
+
+@test "bpreport: --merge with a bad count value is fatal" {
+	bpreport -f tsv "$DATA/sample.pipeline.tsv" >s1.tsv || [ $? -eq 1 ]
+	{ tsv section key value; tsv records total 3; tsv phase acute x2; } >s2.tsv
+	run -2 --separate-stderr bpreport --merge s1.tsv s2.tsv
+	[ -z "$output" ]
+	case $stderr in
+	"bpreport: s2.tsv:3: value: "*) ;;
+	*) echo "stderr: $stderr"; return 1 ;;
+	esac
+	{ tsv section key value; tsv phase acute -1; } >s3.tsv
+	run -2 --separate-stderr bpreport --merge s3.tsv
+	[ -z "$output" ]
+	[ "${stderr#bpreport: s3.tsv:2: value: }" != "$stderr" ]
+}
+
+@test "bpreport: --merge of a file that is not a summary is fatal, naming what to run" {
+	run -2 --separate-stderr bpreport --merge "$DATA/sample.pipeline.tsv"
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: $DATA/sample.pipeline.tsv:1: no column section: run bpreport -f tsv first" ]
+}
+
+@test "bpreport: --merge of an unknown section is fatal" {
+	{ tsv section key value; tsv colour blue 3; } >s.tsv
+	run -2 --separate-stderr bpreport --merge s.tsv
+	[ -z "$output" ]
+	[ "${stderr#bpreport: s.tsv:2: section: }" != "$stderr" ]
+}
+
+# ---- required columns and usage -----------------------------------------
+
+@test "bpreport: bpclassify output alone: run bpflags first" {
+	bpclassify -q "$DATA/sample.tsv" >in.tsv || [ $? -eq 1 ]
+	run -2 --separate-stderr bpreport in.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: in.tsv:1: no column flag_level: run bpflags first" ]
+}
+
+@test "bpreport: bpflags output alone: run bpclassify first" {
+	bpflags -q "$DATA/sample.tsv" >in.tsv || [ $? -eq 1 ]
+	run -2 --separate-stderr bpreport in.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: in.tsv:1: no column phase: run bpclassify first" ]
+}
+
+@test "bpreport: no disposition column: run bproutine first" {
+	bpclassify -q "$DATA/sample.tsv" | bpflags -q >in.tsv || true
+	run -2 --separate-stderr bpreport in.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: in.tsv:1: no column disposition: run bproutine first" ]
+}
+
+@test "bpreport: no id column is fatal" {
+	{ tsv flag_level flags unscreened phase pattern startback disposition
+	  tsv none none none acute mechanical low self_care; } >in.tsv
+	run -2 --separate-stderr bpreport in.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: in.tsv:1: no column id" ]
+}
+
+@test "bpreport: --plans without the routine column: run bproutine first" {
+	header >in.tsv
+	row id=a >>in.tsv
+	run -2 --separate-stderr bpreport --plans in.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: in.tsv:1: no column routine: run bproutine first" ]
+	# the summary does not need it
+	run -0 --separate-stderr bpreport in.tsv
+	clean
+}
+
+@test "bpreport: --plans with -f tsv is a usage error" {
+	run -2 --separate-stderr bpreport --plans -f tsv "$DATA/sample.pipeline.tsv"
+	[ -z "$output" ]
+	[ "${stderr#bpreport: }" != "$stderr" ]
+	printf '%s\n' "$stderr" | grep -q '^usage: bpreport '
+}
+
+@test "bpreport: --plans with --merge is a usage error" {
+	run -2 --separate-stderr bpreport --plans --merge "$DATA/sample.summary.tsv"
+	[ -z "$output" ]
+	printf '%s\n' "$stderr" | grep -q '^usage: bpreport '
+}
+
+@test "bpreport: -f xml is a usage error" {
+	run -2 --separate-stderr bpreport -f xml "$DATA/sample.pipeline.tsv"
+	[ -z "$output" ]
+	[ "${stderr#bpreport: }" != "$stderr" ]
+	printf '%s\n' "$stderr" | grep -q '^usage: bpreport '
+}
+
+@test "bpreport: -f text is the default" {
+	run -1 --separate-stderr bpreport -f text "$DATA/sample.pipeline.tsv"
+	printf '%s\n' "$output" >got
+	same "$DATA/sample.report.txt" got
+}
+
+@test "bpreport: -h prints the usage on standard output and exits 0" {
+	run -0 --separate-stderr bpreport -h
+	clean
+	[ "${lines[0]#usage: bpreport }" != "${lines[0]}" ]
+	run -0 --separate-stderr bpreport --help
+	clean
+	[ "${lines[0]#usage: bpreport }" != "${lines[0]}" ]
+}
+
+@test "bpreport: --version prints the name and version" {
+	run -0 --separate-stderr bpreport --version
+	clean
+	[ "$output" = "bpreport (bp) 0.1" ]
+}
+
+@test "bpreport: an unreadable operand is fatal before any output" {
+	run -2 --separate-stderr bpreport "$DATA/sample.pipeline.tsv" nosuch.tsv
+	[ -z "$output" ]
+	[ "$stderr" = "bpreport: nosuch.tsv: No such file or directory" ]
+}
+
+# ---- bars ---------------------------------------------------------------
+
+@test "bpreport: bars are # in the C locale" {
+	run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
+	! printf '%s\n' "$output" | LC_ALL=C grep -q '[^ -~]' || return 1
+	printf '%s\n' "$output" | grep -qx '  none              26  50.0%  #######################'
+}
+
+@test "bpreport: bars use U+2588 in a UTF-8 locale, the same lengths" {
+	local l
+	l=$(utf8locale)
+	LC_ALL=$l run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
+	clean
+	printf '%s\n' "$output" | sed 's/\xe2\x96\x88/#/g' >got
+	same "$DATA/sample.report.txt" got
+	printf '%s\n' "$output" | grep -q $'\xe2\x96\x88'
+	! printf '%s\n' "$output" | sed -n '/^Work list/q;p' | grep -q '#' ||
+	    return 1
+}
+
+@test "bpreport: the bar character follows LC_ALL, then LC_CTYPE, then LANG" {
+	local l
+	l=$(utf8locale)
+	env -u LC_ALL -u LC_CTYPE LANG="$l" bpreport "$DATA/sample.pipeline.tsv" >a || true
+	grep -q $'\xe2\x96\x88' a
+	env -u LC_ALL LC_CTYPE=C LANG="$l" bpreport "$DATA/sample.pipeline.tsv" >b || true
+	same "$DATA/sample.report.txt" b
+	env LC_ALL=C LC_CTYPE="$l" LANG="$l" bpreport "$DATA/sample.pipeline.tsv" >c || true
+	same "$DATA/sample.report.txt" c
+}
+
+# fullbar: the length of the summary line for a value that every record has
+# (the longest bar), with COLUMNS as set in the environment.
+fullbar() {
+	{ header; row id=a; row id=b; } >one.tsv
+	bpreport one.tsv | grep '^  acute ' | awk '{ print length($0) }'
+}
+
+@test "bpreport: COLUMNS sets the room for the bars; lines fit the width" {
+	local w n
+	n=$(fullbar)
+	[ "$n" -le 80 ] && [ "$n" -ge 70 ]
+	for w in 60 100 200; do
+		n=$(COLUMNS=$w fullbar)
+		[ "$n" -le "$w" ] && [ "$n" -ge $((w - 10)) ] ||
+		    { echo "COLUMNS=$w: line of $n"; return 1; }
+	done
+	COLUMNS=120 run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
+	printf '%s\n' "$output" | grep '^  none ' >got
+	# 26 of 52 records: half the room of the 100% bar
+	[ "$(tr -cd '#' <got | wc -c)" -eq $(( ($(COLUMNS=120 fullbar) - 31) / 2 )) ]
+}
+
+@test "bpreport: a COLUMNS that is not a number gives the default width" {
+	COLUMNS=wide run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
+	printf '%s\n' "$output" >got
+	same "$DATA/sample.report.txt" got
+}
