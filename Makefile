@@ -57,8 +57,18 @@ lib/catalog_lines.c: lib/catalog.tsv
 	  echo '	0'; \
 	  echo '};'; } > $@
 
-check: all
+# A malloc that fails on request, for the out-of-memory tests.
+SHIM =		tests/fault/failmalloc.so
+$(SHIM): tests/fault/failmalloc.c
+	$(CC) -shared -fPIC -O1 -o $@ tests/fault/failmalloc.c
+
+check: all $(SHIM)
 	bats tests
+
+# libFuzzer harnesses (clang); FUZZTIME seconds for each.
+FUZZTIME =	600
+fuzz:
+	FUZZTIME=$(FUZZTIME) sh tests/fuzz/run.sh
 
 # The whole suite on a build with AddressSanitizer and UBSan.  Their
 # runtimes make system calls the sandbox refuses, so it is off here.
@@ -66,15 +76,31 @@ SANFLAGS =	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=all
 sanitize:
 	$(MAKE) clean
-	$(MAKE) CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all
+	$(MAKE) CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all $(SHIM)
 	BP_SANDBOX=0 BP_SANITIZE=1 \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
 	bats tests; s=$$?; $(MAKE) clean; exit $$s
 
 # The whole suite with every tool run under valgrind (slow).
-memcheck: all
+memcheck: all $(SHIM)
 	BP_MEMCHECK=1 BP_SANDBOX=0 bats tests
+
+# Speed and memory of the tools against a bare C filter; not part of
+# check.  BENCH_N, BENCH_RUNS and BENCH_DIR tune it (tests/bench/bench.sh).
+BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss
+
+bench: all $(BENCH)
+	sh tests/bench/bench.sh
+
+tests/bench/gen: tests/bench/gen.c
+	$(CC) $(ALLFLAGS) $(LDFLAGS) -o $@ tests/bench/gen.c
+
+tests/bench/baseline: tests/bench/baseline.c
+	$(CC) $(ALLFLAGS) $(LDFLAGS) -o $@ tests/bench/baseline.c
+
+tests/bench/peakrss: tests/bench/peakrss.c
+	$(CC) $(ALLFLAGS) $(LDFLAGS) -o $@ tests/bench/peakrss.c
 
 lint:
 	@if command -v mandoc >/dev/null 2>&1; then \
@@ -105,6 +131,7 @@ uninstall:
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
 
 clean:
-	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libbp.a lib/catalog_lines.c
+	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libbp.a lib/catalog_lines.c $(SHIM)
+	rm -f $(BENCH)
 
-.PHONY: all check lint demo install uninstall clean sanitize memcheck
+.PHONY: all check lint demo install uninstall clean sanitize memcheck fuzz bench

@@ -54,6 +54,7 @@ tsv_open(struct tsv *t, char **names, int n)
 		names = stdin_only;
 		n = 1;
 	}
+	t->name = names[0];
 	if ((t->src = calloc((size_t)n, sizeof(*t->src))) == NULL ||
 	    (t->buf = malloc(BUFCAP)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
