@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "intake.h"
+#include "words.h"
 
 #define CHRONIC_DAYS	84	/* fixed: over 12 weeks is chronic */
 
@@ -48,13 +49,13 @@ phase(struct classify *c)
 
 	switch (in_days(&c->in, &d)) {
 	case V_BAD:
-		return "invalid";
+		return phase_words[PH_INVALID];
 	case V_EMPTY:
-		return "unknown";
+		return phase_words[PH_UNKNOWN];
 	}
 	if (d < c->acute_days)
-		return "acute";
-	return d <= CHRONIC_DAYS ? "subacute" : "chronic";
+		return phase_words[PH_ACUTE];
+	return phase_words[d <= CHRONIC_DAYS ? PH_SUBACUTE : PH_CHRONIC];
 }
 
 static const char *
@@ -71,17 +72,17 @@ pattern(struct classify *c)
 	rn = in_bool(&c->in, C_NUMBNESS, &numb);
 	rm = in_bool(&c->in, C_MECHANICAL, &mech);
 	if (rs == V_BAD || rr == V_BAD || rn == V_BAD || rm == V_BAD)
-		return "invalid";
+		return pattern_words[PA_INVALID];
 	if (rr == V_OK && (rad == R_BELOW_KNEE ||
 	    (rad == R_THIGH && rn == V_OK && numb)))
-		return "radicular";
+		return pattern_words[PA_RADICULAR];
 	if (rs == V_EMPTY || rr == V_EMPTY)
-		return "unknown";
+		return pattern_words[PA_UNKNOWN];
 	if ((site & back) == 0)
-		return (site & hip) != 0 ? "hip" : "other";
+		return pattern_words[(site & hip) != 0 ? PA_HIP : PA_OTHER];
 	if (rm == V_OK && mech)
-		return "mechanical";
-	return "nonspecific";
+		return pattern_words[PA_MECHANICAL];
+	return pattern_words[PA_NONSPECIFIC];
 }
 
 static const char *
@@ -106,20 +107,17 @@ startback(struct classify *c)
 		}
 	}
 	if (bad)
-		return "invalid";
+		return risk_words[SB_INVALID];
 	if (empty)
-		return "unknown";
+		return risk_words[SB_UNKNOWN];
 	if (psych >= 4)
-		return "high";
-	return total <= 3 ? "low" : "medium";
+		return risk_words[SB_HIGH];
+	return risk_words[total <= 3 ? SB_LOW : SB_MEDIUM];
 }
 
 static const char *
 odi(struct classify *c, const char **band)
 {
-	static const char *const bands[] = {
-		"minimal", "moderate", "severe", "crippled", "bedbound"
-	};
 	long	v, sum = 0, pct, num, den;
 	int	i, r, bad = 0, answered = 0;
 
@@ -133,13 +131,13 @@ odi(struct classify *c, const char **band)
 		}
 	}
 	if (bad || answered < 8) {
-		*band = bad ? "invalid" : "unknown";
+		*band = band_words[bad ? DI_INVALID : DI_UNKNOWN];
 		return *band;
 	}
 	num = 100 * sum;
 	den = 5L * answered;
 	pct = num / den + (2 * (num % den) >= den);	/* halves up */
-	*band = bands[pct <= 20 ? 0 : (pct - 1) / 20];
+	*band = band_words[pct <= 20 ? DI_MINIMAL : (pct - 1) / 20];
 	snprintf(c->odi, sizeof(c->odi), "%ld", pct);
 	return c->odi;
 }

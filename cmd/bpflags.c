@@ -133,7 +133,7 @@ record(const struct tsv *t, const char **val, void *ctx)
 	val[O_FLAGS] = nf > 0 ? g->flags : "none";
 	val[O_UNSCREENED] = nu > 0 ? g->unscreened : "none";
 	if (top == L_NONE && coremiss)
-		val[O_LEVEL] = "unknown";
+		val[O_LEVEL] = level_names[L_UNKNOWN];
 	else
 		val[O_LEVEL] = level_names[top];
 	return g->in.problem;

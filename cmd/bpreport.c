@@ -18,6 +18,7 @@
 #include "out.h"
 #include "sandbox.h"
 #include "tsv.h"
+#include "words.h"
 
 #define WRAP	72	/* plan text width */
 
@@ -31,20 +32,6 @@ static const char *const total[] = { "total", NULL };
 static const char *const levelkeys[] = {
 	"emergency", "urgent", "review", "none", "unknown", NULL
 };
-static const char *const phasekeys[] = {
-	"acute", "subacute", "chronic", "unknown", "invalid", NULL
-};
-static const char *const patternkeys[] = {
-	"radicular", "hip", "mechanical", "nonspecific", "other", "unknown",
-	"invalid", NULL
-};
-static const char *const riskkeys[] = {
-	"low", "medium", "high", "unknown", "invalid", NULL
-};
-static const char *const dispkeys[] = {
-	"emergency", "urgent", "assess", "review", "physio", "self_care", NULL
-};
-
 struct kv {
 	char		*key;
 	unsigned long	 n;
@@ -79,10 +66,10 @@ static struct report rep = {
 		{ "records", total, NULL, 0, 0 },
 		{ "problems", total, NULL, 0, 0 },
 		{ "flag_level", levelkeys, NULL, 0, 0 },
-		{ "phase", phasekeys, NULL, 0, 0 },
-		{ "pattern", patternkeys, NULL, 0, 0 },
-		{ "startback", riskkeys, NULL, 0, 0 },
-		{ "disposition", dispkeys, NULL, 0, 0 },
+		{ "phase", phase_words, NULL, 0, 0 },
+		{ "pattern", pattern_words, NULL, 0, 0 },
+		{ "startback", risk_words, NULL, 0, 0 },
+		{ "disposition", disposition_names, NULL, 0, 0 },
 	},
 	{
 		{ "emergency", "Emergency: send to an emergency department now",

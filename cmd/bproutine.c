@@ -12,44 +12,20 @@
 #include "filter.h"
 #include "flags.h"
 #include "out.h"
+#include "words.h"
 
 enum { O_DISPOSITION, O_ROUTINE, O_EXERCISES, O_SESSIONS, O_ADVICE };
 
 /* The classification columns bproutine reads, and their words. */
 enum { K_PHASE, K_PATTERN, K_STARTBACK, K_DISABILITY, K_LEVEL, NKEYS };
-enum { PH_ACUTE, PH_SUBACUTE, PH_CHRONIC, PH_UNKNOWN, PH_INVALID };
-enum { PA_RADICULAR, PA_HIP, PA_MECHANICAL, PA_NONSPECIFIC, PA_OTHER,
-    PA_UNKNOWN, PA_INVALID };
-enum { SB_LOW, SB_MEDIUM, SB_HIGH, SB_UNKNOWN, SB_INVALID };
-enum { DI_MINIMAL, DI_MODERATE, DI_SEVERE, DI_CRIPPLED, DI_BEDBOUND,
-    DI_UNKNOWN, DI_INVALID };
-enum { FL_NONE, FL_REVIEW, FL_URGENT, FL_EMERGENCY, FL_UNKNOWN };
-
-static const char *const phases[] = {
-	"acute", "subacute", "chronic", "unknown", "invalid", NULL
-};
-static const char *const patterns[] = {
-	"radicular", "hip", "mechanical", "nonspecific", "other", "unknown",
-	"invalid", NULL
-};
-static const char *const risks[] = {
-	"low", "medium", "high", "unknown", "invalid", NULL
-};
-static const char *const bands[] = {
-	"minimal", "moderate", "severe", "crippled", "bedbound", "unknown",
-	"invalid", NULL
-};
-static const char *const levels[] = {
-	"none", "review", "urgent", "emergency", "unknown", NULL
-};
 
 static const struct {
 	const char		*col;
 	const char *const	*words;
 } keys[NKEYS] = {
-	{ "phase", phases }, { "pattern", patterns },
-	{ "startback", risks }, { "disability", bands },
-	{ "flag_level", levels }
+	{ "phase", phase_words }, { "pattern", pattern_words },
+	{ "startback", risk_words }, { "disability", band_words },
+	{ "flag_level", level_names }
 };
 
 /* A record as the rules see it: every field a known word, or -1. */
@@ -123,10 +99,8 @@ known(struct router *r, const struct tsv *t, int k)
 	size_t		 n = t->fl[r->col[k]];
 	int		 i;
 
-	for (i = 0; keys[k].words[i] != NULL; i++)
-		if (strlen(keys[k].words[i]) == n &&
-		    memcmp(keys[k].words[i], p, n) == 0)
-			return i;
+	if ((i = word_index(keys[k].words, p, n)) >= 0)
+		return i;
 	r->in.problem = 1;
 	diag_value(t->name, t->line, keys[k].col, "not a known value", p, n);
 	return -1;
@@ -181,9 +155,9 @@ disposition(const struct state *s)
 {
 	const int	*k = s->k;
 
-	if (k[K_LEVEL] == FL_EMERGENCY)
+	if (k[K_LEVEL] == L_EMERGENCY)
 		return D_EMERGENCY;
-	if (k[K_LEVEL] == FL_URGENT)
+	if (k[K_LEVEL] == L_URGENT)
 		return D_URGENT;
 	if (k[K_PHASE] < 0 || k[K_PHASE] == PH_INVALID ||
 	    k[K_PHASE] == PH_UNKNOWN || k[K_PATTERN] < 0 ||
@@ -191,9 +165,9 @@ disposition(const struct state *s)
 	    k[K_PATTERN] == PA_OTHER || k[K_STARTBACK] < 0 ||
 	    k[K_STARTBACK] == SB_INVALID || k[K_DISABILITY] < 0 ||
 	    k[K_DISABILITY] == DI_INVALID || k[K_LEVEL] < 0 ||
-	    k[K_LEVEL] == FL_UNKNOWN || s->coremiss)
+	    k[K_LEVEL] == L_UNKNOWN || s->coremiss)
 		return D_ASSESS;
-	if (k[K_LEVEL] == FL_REVIEW || k[K_DISABILITY] == DI_CRIPPLED ||
+	if (k[K_LEVEL] == L_REVIEW || k[K_DISABILITY] == DI_CRIPPLED ||
 	    k[K_DISABILITY] == DI_BEDBOUND)
 		return D_REVIEW;
 	if (k[K_PATTERN] == PA_RADICULAR || k[K_PHASE] == PH_CHRONIC ||

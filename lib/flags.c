@@ -57,7 +57,9 @@ const struct flag flag_table[] = {
 	{ NULL, L_NONE, NULL, NULL }
 };
 
-const char *const level_names[] = { "none", "review", "urgent", "emergency" };
+const char *const level_names[] = {
+	"none", "review", "urgent", "emergency", "unknown", NULL
+};
 
 const enum icol screen_cols[] = {
 	C_SADDLE_NUMBNESS, C_BLADDER_BOWEL, C_LEG_WEAKNESS, C_FEVER,
@@ -89,18 +91,6 @@ flag_find(const char *p, size_t n)
 		if (strlen(fl->name) == n && memcmp(fl->name, p, n) == 0)
 			return fl;
 	return NULL;
-}
-
-int
-level_find(const char *p, size_t n)
-{
-	int	l;
-
-	for (l = L_NONE; l <= L_EMERGENCY; l++)
-		if (strlen(level_names[l]) == n &&
-		    memcmp(level_names[l], p, n) == 0)
-			return l;
-	return -1;
 }
 
 static int

@@ -10,7 +10,8 @@
 
 #include "intake.h"
 
-enum level { L_NONE, L_REVIEW, L_URGENT, L_EMERGENCY };
+/* L_UNKNOWN is no flag's level: flag_level when core inputs are missing. */
+enum level { L_NONE, L_REVIEW, L_URGENT, L_EMERGENCY, L_UNKNOWN };
 
 /* What the flag conditions read from a record, parsed once. */
 struct facts {
@@ -32,7 +33,7 @@ struct flag {
 };
 
 extern const struct flag	flag_table[];	/* ends with a NULL name */
-extern const char *const	level_names[];	/* by enum level */
+extern const char *const	level_names[];	/* by enum level, NULL-ended */
 
 /* The screening inputs, in the order of the unscreened column. */
 extern const enum icol		screen_cols[];
@@ -44,7 +45,5 @@ int	flag_core(enum icol c);
 /* The flag called (p, n), or NULL. */
 const struct flag *flag_find(const char *p, size_t n);
 
-/* The level called (p, n), or -1. */
-int	level_find(const char *p, size_t n);
 
 #endif

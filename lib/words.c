@@ -1,0 +1,29 @@
+#include <string.h>
+
+#include "words.h"
+
+const char *const phase_words[] = {
+	"acute", "subacute", "chronic", "unknown", "invalid", NULL
+};
+const char *const pattern_words[] = {
+	"radicular", "hip", "mechanical", "nonspecific", "other", "unknown",
+	"invalid", NULL
+};
+const char *const risk_words[] = {
+	"low", "medium", "high", "unknown", "invalid", NULL
+};
+const char *const band_words[] = {
+	"minimal", "moderate", "severe", "crippled", "bedbound", "unknown",
+	"invalid", NULL
+};
+
+int
+word_index(const char *const *words, const char *p, size_t n)
+{
+	int	i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+			return i;
+	return -1;
+}
