@@ -31,25 +31,7 @@ bpc() {
 	run -"$n" --separate-stderr bpclassify "${opts[@]}" in.tsv
 }
 
-# is NAME VALUE...: output column NAME of the one record is VALUE (several
-# NAME VALUE pairs may follow); the output holds exactly one record.
-is() {
-	local got
 
-	[ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ] ||
-		{ echo "expected one record, got: $output"; return 1; }
-	while [ $# -gt 0 ]; do
-		got=$(field "$1" 1)
-		[ "$got" = "$2" ] ||
-			{ echo "$1: expected '$2', got '$got'"; return 1; }
-		shift 2
-	done
-}
-
-# clean: nothing on standard error.
-clean() {
-	[ -z "$stderr" ] || { echo "unexpected stderr: $stderr"; return 1; }
-}
 
 # warned COLUMN VALUE [COLUMN VALUE...]: standard error is exactly one
 # warning per pair, in order, for line 2 of in.tsv, naming COLUMN and

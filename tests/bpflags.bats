@@ -77,12 +77,6 @@ records() {
 	return 1
 }
 
-# clean: nothing on standard error.
-clean() {
-	[ -z "$stderr" ] && return 0
-	echo "unexpected stderr: $stderr"
-	return 1
-}
 
 # warned LINE COLUMN VALUE [LINE COLUMN VALUE...]: standard error is one
 # warning per triple, in order, on in.tsv:LINE naming COLUMN and ending

@@ -40,10 +40,6 @@ header() {
 	tsv $COLS
 }
 
-# same EXPECTED ACTUAL: the files are equal; else show a diff -u and fail.
-same() {
-	diff -u "$1" "$2" || { echo "differs from ${1##*/} (diff -u above)"; return 1; }
-}
 
 # worklist: the work list part of $output (from its title line on).
 worklist() {
@@ -82,10 +78,6 @@ lacks() {
 	esac
 }
 
-# clean: nothing on standard error.
-clean() {
-	[ -z "$stderr" ] || { echo "unexpected stderr: $stderr"; return 1; }
-}
 
 # utf8locale: the name of a UTF-8 C locale, or skip the test.
 utf8locale() {

@@ -13,10 +13,6 @@ setup() {
 	cp "$DATA/sample.tsv" intake.tsv
 }
 
-# same EXPECTED ACTUAL: the files are equal; else show a diff -u and fail.
-same() {
-	diff -u "$1" "$2" || { echo "differs from ${1##*/} (diff -u above)"; return 1; }
-}
 
 # stages FILE: run the three filters over FILE into out.tsv, the stderr of
 # each into classify.err, flags.err and routine.err, and their exit

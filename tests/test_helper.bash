@@ -24,6 +24,31 @@ field() {
 	printf '%s\n' "$output" | col "$1" | sed -n "${2:-1}p"
 }
 
+# clean: nothing on standard error (after run --separate-stderr).
+clean() {
+	[ -z "$stderr" ] || { echo "unexpected stderr: $stderr"; return 1; }
+}
+
+# is NAME VALUE...: output column NAME of the one record is VALUE (several
+# NAME VALUE pairs may follow); the output holds exactly one record.
+is() {
+	local got
+
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ] ||
+		{ echo "expected one record, got: $output"; return 1; }
+	while [ $# -gt 0 ]; do
+		got=$(field "$1" 1)
+		[ "$got" = "$2" ] ||
+			{ echo "$1: expected '$2', got '$got'"; return 1; }
+		shift 2
+	done
+}
+
+# same WANT GOT: the files are equal, with a readable diff when not.
+same() {
+	diff -u "$1" "$2" || { echo "differs from ${1##*/} (diff -u above)"; return 1; }
+}
+
 # make memcheck: every tool run by name goes through valgrind, whose
 # exit status 99 marks an error it found.
 if [ -n "${BP_MEMCHECK:-}" ]; then
