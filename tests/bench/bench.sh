@@ -1,0 +1,229 @@
+#!/bin/sh
+# bench.sh: time the bp tools against a bare C filter (make bench).
+#
+# Generates N synthetic intake records (tests/bench/gen) and runs every
+# filter on the input it gets in the pipeline, bpreport, the whole
+# pipeline, cat, and the baseline (tests/bench/baseline) on each of
+# those inputs and as a four-stage pipeline, RUNS times each.  Prints a
+# table and a PASS/FAIL line per target of the benchmark issue.
+#
+# Environment: BENCH_N (1000000), BENCH_SMALL (10000), BENCH_RUNS (5),
+# BENCH_SEED (1), BENCH_DIR (where the data goes: /dev/shm when it is
+# a writable directory, else TMPDIR or /tmp), BENCH_STRICT (when 1,
+# exit 1 if a target is missed).  Exits 2 if a command failed.
+
+set -eu
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+bench=$top/tests/bench
+N=${BENCH_N:-1000000}
+SMALL=${BENCH_SMALL:-10000}
+RUNS=${BENCH_RUNS:-5}
+SEED=${BENCH_SEED:-1}
+PATH=$top/cmd:$bench:$PATH
+LC_ALL=C
+export PATH LC_ALL
+
+for p in gen baseline peakrss; do
+	[ -x "$bench/$p" ] || { echo "bench: no $bench/$p (run make bench)" >&2; exit 2; }
+done
+for t in bpclassify bpflags bproutine bpreport; do
+	[ -x "$top/cmd/$t" ] || { echo "bench: no cmd/$t (run make)" >&2; exit 2; }
+done
+
+if [ -n "${BENCH_DIR:-}" ]; then
+	base=$BENCH_DIR
+elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	base=/dev/shm
+else
+	base=${TMPDIR:-/tmp}
+fi
+dir=$(mktemp -d "$base/bpbench.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+trap 'exit 2' HUP INT TERM
+
+# prepare SIZE: the intake and what each stage of the pipeline reads,
+# checking that every stage writes one record for each record read.
+prepare() {
+	gen -s "$SEED" "$1" >"$dir/intake.$1"
+	bpclassify -q <"$dir/intake.$1" >"$dir/classified.$1" || [ $? -eq 1 ]
+	bpflags -q <"$dir/classified.$1" >"$dir/flagged.$1" || [ $? -eq 1 ]
+	bproutine -q <"$dir/flagged.$1" >"$dir/routed.$1" || [ $? -eq 1 ]
+	for f in intake classified flagged routed; do
+		n=$(wc -l <"$dir/$f.$1")
+		if [ "$n" -ne $(($1 + 1)) ]; then
+			echo "bench: $f.$1 has $n lines, not $(($1 + 1))" >&2
+			exit 2
+		fi
+	done
+}
+
+# measure KEY SIZE INPUT COMMAND...: run COMMAND on INPUT (one of the
+# prepared files) RUNS times; appends "KEY SIZE elapsed user sys rss"
+# for each run to $dir/results.
+measure() {
+	key=$1 size=$2 input=$3
+	shift 3
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		: >"$dir/m"
+		peakrss -o "$dir/m" "$@" <"$dir/$input.$size" >/dev/null \
+		    2>"$dir/stderr"
+		read -r el us sy rss st <"$dir/m"
+		if [ "$st" -gt 1 ]; then
+			echo "bench: $key on $input.$size: exit status $st" >&2
+			head -n 5 "$dir/stderr" >&2
+			exit 2
+		fi
+		echo "$key $size $el $us $sy $rss" >>"$dir/results"
+		i=$((i + 1))
+	done
+}
+
+pipeline='bpclassify -q | bpflags -q | bproutine -q | bpreport'
+basepipe='baseline | baseline | baseline | baseline'
+
+# run SIZE: every command of the table on inputs of SIZE records.
+run() {
+	measure cat "$1" intake cat
+	measure base_intake "$1" intake baseline
+	measure bpclassify "$1" intake bpclassify -q
+	measure base_classified "$1" classified baseline
+	measure bpflags "$1" classified bpflags -q
+	measure base_flagged "$1" flagged baseline
+	measure bproutine "$1" flagged bproutine -q
+	measure base_routed "$1" routed baseline
+	measure bpreport "$1" routed bpreport
+	measure base_pipe "$1" intake sh -c "$basepipe"
+	measure pipe "$1" intake sh -c "$pipeline"
+}
+
+echo "bench: generating $N and $SMALL records in $dir" >&2
+prepare "$SMALL"
+prepare "$N"
+: >"$dir/results"
+echo "bench: $RUNS runs of each command" >&2
+run "$SMALL"
+run "$N"
+
+bytes=$(wc -c <"$dir/intake.$N")
+cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo \
+    2>/dev/null || true)
+ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
+
+for f in intake classified flagged routed; do
+	printf '%s %s\n' "$f" "$(wc -c <"$dir/$f.$N")"
+done >"$dir/sizes"
+# bpreport keeps its work list (bp(7)): how long it is at each size
+for s in "$SMALL" "$N"; do
+	bpreport -q -f tsv <"$dir/routed.$s" |
+	    awk -v s="$s" '$1 ~ /^(emergency|urgent|unscreened)$/ { w++ }
+	    END { print "worklist", s, w + 0 }'
+done >>"$dir/sizes"
+
+# The table and the targets, from $dir/results.
+awk -v n="$N" -v small="$SMALL" -v runs="$RUNS" -v bytes="$bytes" \
+    -v cpu="${cpu:-unknown}" -v ncpu="$ncpu" -v load="$load" \
+    -v dir="$dir" -v sizes="$dir/sizes" '
+function size(x) {
+	return x % 1000000 == 0 ? x / 1000000 "M" : x % 1000 == 0 ? \
+	    x / 1000 "k" : x
+}
+function median(k,    m, i, j, t, a) {
+	m = cnt[k]
+	for (i = 1; i <= m; i++)
+		a[i] = el[k, i]
+	for (i = 2; i <= m; i++)
+		for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+			t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+		}
+	return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+}
+function row(k, label, input, ref,    s, r) {
+	s = best[k, n]
+	r = ref != "" ? sprintf("%.2f", s / best[ref, n]) : "-"
+	ratio[k] = ref != "" ? s / best[ref, n] : 0
+	printf "%-42s %-10s %7.3f %7.3f %7.3f %10.0f %7.1f %6s %8d %8d\n",
+	    label, input, s, median(k), cpuof[k], n / s,
+	    insize[input] / s / 1e6, r, rss[k, small], rss[k, n]
+}
+function target(ok, what) {
+	printf "%s  %s\n", ok ? "PASS" : "FAIL", what
+	if (!ok)
+		failed++
+}
+function rsstarget(k, label,    d) {
+	d = rss[k, n] - rss[k, small]
+	target(d <= 1024 && d >= -1024, sprintf("%s peak RSS %d KiB at %d" \
+	    " and %d KiB at %d records (within 1024 KiB)", label,
+	    rss[k, small], small, rss[k, n], n))
+}
+BEGIN {
+	while ((getline line < sizes) > 0) {
+		split(line, f, " ")
+		if (f[1] == "worklist")
+			work[f[2]] = f[3]
+		else
+			insize[f[1]] = f[2]
+	}
+}
+{
+	k = $1; sz = $2
+	if (!((k, sz) in best) || $3 < best[k, sz]) {
+		best[k, sz] = $3
+		if (sz == n)
+			cpuof[k] = $4 + $5
+	}
+	if (!((k, sz) in rss) || $6 > rss[k, sz])
+		rss[k, sz] = $6
+	if (sz == n)
+		el[k, ++cnt[k]] = $3
+}
+END {
+	printf "bp benchmark: %d records, %.1f MB (%.0f bytes a record); " \
+	    "best and median of %d runs\n", n, bytes / 1e6, bytes / (n + 1),
+	    runs
+	printf "machine: %s, %s CPUs, load average %s\n", cpu, ncpu, load
+	printf "input of each command is the file named, on standard input;" \
+	    " output to /dev/null\n\n"
+	printf "%-42s %-10s %7s %7s %7s %10s %7s %6s %8s %8s\n", "command",
+	    "input", "best s", "med s", "cpu s", "records/s", "MB/s",
+	    "ratio", "RSS " size(small), "RSS " size(n)
+	row("cat", "cat", "intake", "base_intake")
+	row("base_intake", "baseline", "intake", "")
+	row("bpclassify", "bpclassify", "intake", "base_intake")
+	row("base_classified", "baseline", "classified", "")
+	row("bpflags", "bpflags", "classified", "base_classified")
+	row("base_flagged", "baseline", "flagged", "")
+	row("bproutine", "bproutine", "flagged", "base_flagged")
+	row("base_routed", "baseline", "routed", "")
+	row("bpreport", "bpreport", "routed", "base_routed")
+	row("base_pipe", "baseline x4 (pipeline)", "intake", "")
+	row("pipe", "bpclassify|bpflags|bproutine|bpreport", "intake",
+	    "base_pipe")
+	printf "\nratio: best time over the best time of the baseline on the" \
+	    " same input (the pipeline: over the four-stage baseline pipeline)\n"
+	printf "RSS: peak resident set in KiB, at %d and at %d records (a" \
+	    " pipeline: its largest process)\n\n", small, n
+	target(ratio["bpclassify"] <= 2, sprintf("bpclassify at most 2x" \
+	    " the baseline: %.2fx (aim 1.3x)", ratio["bpclassify"]))
+	target(ratio["bpflags"] <= 2, sprintf("bpflags at most 2x the" \
+	    " baseline: %.2fx (aim 1.3x)", ratio["bpflags"]))
+	target(ratio["bproutine"] <= 2, sprintf("bproutine at most 2x the" \
+	    " baseline: %.2fx (aim 1.3x)", ratio["bproutine"]))
+	target(ratio["pipe"] <= 4, sprintf("four-stage pipeline at most 4x" \
+	    " the four-stage baseline pipeline: %.2fx", ratio["pipe"]))
+	rsstarget("bpclassify", "bpclassify")
+	rsstarget("bpflags", "bpflags")
+	rsstarget("bproutine", "bproutine")
+	rsstarget("bpreport", "bpreport")
+	d = work[n] - work[small]
+	if (d > 0)
+		printf "note: bpreport keeps its work list, %d entries at %d" \
+		    " and %d at %d records: %.0f bytes an entry\n",
+		    work[small], small, work[n], n,
+		    (rss["bpreport", n] - rss["bpreport", small]) * 1024 / d
+	printf "%d of 8 targets missed\n", failed
+	exit failed > 0
+}' "$dir/results" || [ "${BENCH_STRICT:-0}" != 1 ]
