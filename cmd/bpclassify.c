@@ -138,7 +138,14 @@ odi(struct classify *c, const char **band)
 	den = 5L * answered;
 	pct = num / den + (2 * (num % den) >= den);	/* halves up */
 	*band = band_words[pct <= 20 ? DI_MINIMAL : (pct - 1) / 20];
-	snprintf(c->odi, sizeof(c->odi), "%ld", pct);
+	/* pct is 0 to 100 */
+	i = 0;
+	if (pct >= 100)
+		c->odi[i++] = '1';
+	if (pct >= 10)
+		c->odi[i++] = (char)('0' + pct / 10 % 10);
+	c->odi[i++] = (char)('0' + pct % 10);
+	c->odi[i] = '\0';
 	return c->odi;
 }
 

@@ -25,6 +25,11 @@
 /* The count sections of a summary, in order, with their known keys. */
 enum { S_RECORDS, S_PROBLEMS, S_LEVEL, S_PHASE, S_PATTERN, S_STARTBACK,
     S_DISPOSITION, NCOUNTS };
+/* The columns read: needs[] in order, then planneeds[], then optional ones. */
+enum { P_ID, P_LEVEL, P_FLAGS, P_UNSCREENED, P_PHASE, P_PATTERN,
+    P_STARTBACK, P_DISPOSITION, P_ROUTINE, P_EXERCISES, P_SESSIONS,
+    P_ADVICE, P_DISABILITY, P_ODI, NPCOLS };
+
 /* The work-list sections. */
 enum { W_EMERGENCY, W_URGENT, W_UNSCREENED, NWORK };
 
@@ -258,39 +263,43 @@ findcols(const struct tsv *t, const struct need *nd, int *col)
 static int
 tally(const struct tsv *t, const int *col)
 {
-	static const char *const checked[] = {
-		"phase", "pattern", "startback", "odi", "disability", NULL
+	static const int checked[] = {
+		P_PHASE, P_PATTERN, P_STARTBACK, P_ODI, P_DISABILITY
 	};
 	const char	*p;
-	size_t		 n;
-	int		 i, k, problem = 0, emergency, urgent;
+	size_t		 n, i;
+	int		 k, problem = 0, emergency, urgent;
 
-	p = t->f[col[0]];
-	n = t->fl[col[0]];
+	p = t->f[col[P_ID]];
+	n = t->fl[col[P_ID]];
 	val_trim(&p, &n);
 	if (n == 0) {
 		problem = 1;
 		diag_value(t->name, t->line, "id", "empty", "", 0);
 	}
-	for (i = 0; checked[i] != NULL; i++)
-		if ((k = tsv_col(t, checked[i])) >= 0 && t->fl[k] == 7 &&
+	for (i = 0; i < sizeof(checked) / sizeof(checked[0]); i++)
+		if ((k = col[checked[i]]) >= 0 && t->fl[k] == 7 &&
 		    memcmp(t->f[k], "invalid", 7) == 0)
 			problem = 1;
 	if (count(&rep.c[S_RECORDS], "total", 5, 1) == -1 ||
 	    count(&rep.c[S_PROBLEMS], "total", 5, (unsigned long)problem) ==
-	    -1 || count(&rep.c[S_LEVEL], F(1), 1) == -1 ||
-	    count(&rep.c[S_PHASE], F(4), 1) == -1 ||
-	    count(&rep.c[S_PATTERN], F(5), 1) == -1 ||
-	    count(&rep.c[S_STARTBACK], F(6), 1) == -1 ||
-	    count(&rep.c[S_DISPOSITION], F(7), 1) == -1)
+	    -1 || count(&rep.c[S_LEVEL], F(P_LEVEL), 1) == -1 ||
+	    count(&rep.c[S_PHASE], F(P_PHASE), 1) == -1 ||
+	    count(&rep.c[S_PATTERN], F(P_PATTERN), 1) == -1 ||
+	    count(&rep.c[S_STARTBACK], F(P_STARTBACK), 1) == -1 ||
+	    count(&rep.c[S_DISPOSITION], F(P_DISPOSITION), 1) == -1)
 		return -1;
-	emergency = has(F(1), "emergency") || has(F(7), "emergency");
-	urgent = !emergency && (has(F(1), "urgent") || has(F(7), "urgent"));
-	if ((emergency && keep(&rep.w[W_EMERGENCY], F(0), F(2)) == -1) ||
-	    (urgent && keep(&rep.w[W_URGENT], F(0), F(2)) == -1))
+	emergency = has(F(P_LEVEL), "emergency") ||
+	    has(F(P_DISPOSITION), "emergency");
+	urgent = !emergency && (has(F(P_LEVEL), "urgent") ||
+	    has(F(P_DISPOSITION), "urgent"));
+	if ((emergency &&
+	    keep(&rep.w[W_EMERGENCY], F(P_ID), F(P_FLAGS)) == -1) ||
+	    (urgent && keep(&rep.w[W_URGENT], F(P_ID), F(P_FLAGS)) == -1))
 		return -1;
-	if ((has(F(3), "saddle_numbness") || has(F(3), "bladder_bowel")) &&
-	    keep(&rep.w[W_UNSCREENED], F(0), F(3)) == -1)
+	if ((has(F(P_UNSCREENED), "saddle_numbness") ||
+	    has(F(P_UNSCREENED), "bladder_bowel")) &&
+	    keep(&rep.w[W_UNSCREENED], F(P_ID), F(P_UNSCREENED)) == -1)
 		return -1;
 	return problem;
 }
@@ -625,11 +634,6 @@ line(const struct words *w, const char *what, const char *p, size_t n)
 	out_write(p, n);
 	out_byte('\n');
 }
-
-/* Plan columns: needs[] then planneeds[], then the optional ones. */
-enum { P_ID, P_LEVEL, P_FLAGS, P_UNSCREENED, P_PHASE, P_PATTERN,
-    P_STARTBACK, P_DISPOSITION, P_ROUTINE, P_EXERCISES, P_SESSIONS,
-    P_ADVICE, P_DISABILITY, P_ODI, NPCOLS };
 
 static void
 planflags(const struct tsv *t, const int *col)

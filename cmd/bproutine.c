@@ -41,8 +41,9 @@ struct router {
 	struct catalog	cat;
 	int		col[NKEYS];
 	int		unscreened;
-	char		*exercises;
-	char		*advice;
+	/* every list there can be, made once from the catalog */
+	char		*exercises[NROUTINES][1 << NCONTRA];
+	char		*advice[NROUTINES + 1][NDISPOSITIONS];
 };
 
 static const char *const outcols[] = {
@@ -75,8 +76,9 @@ static int	record(const struct tsv *, const char **, void *);
 static void	readstate(struct router *, const struct tsv *, struct state *);
 static int	disposition(const struct state *);
 static int	routine(const struct state *, int);
-static void	exercises(struct router *, const struct state *, int);
-static void	advice(struct router *, int, int);
+static char	*list(const struct catalog *, int, unsigned, int);
+static int	lists(struct router *);
+static unsigned	present(const struct state *);
 
 static int
 setup(const struct tsv *t, void *ctx)
@@ -193,53 +195,78 @@ routine(const struct state *s, int d)
 	return acute ? R_ACUTE_BACK : R_BACK_STRENGTH;
 }
 
-static void
-exercises(struct router *r, const struct state *s, int rt)
+/*
+ * The exercises of routine rt that none of the contraindications in
+ * present rules out, as "id:dose,..."; or the advice codes for routine
+ * rt (-1 for none) and disposition d, as "code,...".  NULL when out of
+ * memory.
+ */
+static char *
+list(const struct catalog *c, int rt, unsigned present, int d)
 {
 	const struct entry	*e;
-	unsigned		 present = 0;
-	size_t			 i, n = 0;
+	unsigned		 want;
+	char			*s;
+	size_t			 i, n = 0, k;
 
-	if (s->old)
-		present |= 1U << X_AGE65;
-	if (s->osteo)
-		present |= 1U << X_OSTEOPOROSIS;
-	if (s->k[K_PATTERN] == PA_RADICULAR)
-		present |= 1U << X_RADICULAR;
-	if (s->k[K_PHASE] == PH_ACUTE)
-		present |= 1U << X_ACUTE;
-	for (i = 0; i < r->cat.n; i++) {
-		e = &r->cat.e[i];
-		if (e->kind == K_ADVICE || !(e->routines & CAT_ROUTINE(rt)) ||
-		    (e->contra & present))
+	if ((s = malloc(c->listmax)) == NULL)
+		return NULL;
+	want = d < 0 ? CAT_ROUTINE(rt) : CAT_DISPOSITION(d) |
+	    (rt >= 0 ? CAT_ROUTINE(rt) | CAT_ANY : 0);
+	for (i = 0; i < c->n; i++) {
+		e = &c->e[i];
+		if ((e->kind == K_ADVICE) != (d >= 0) ||
+		    !(e->routines & want) || (e->contra & present))
 			continue;
 		if (n > 0)
-			r->exercises[n++] = ',';
-		n += (size_t)sprintf(r->exercises + n, "%s:%s", e->id,
-		    e->dose);
+			s[n++] = ',';
+		memcpy(s + n, e->id, k = strlen(e->id));
+		n += k;
+		if (d < 0) {
+			s[n++] = ':';
+			memcpy(s + n, e->dose, k = strlen(e->dose));
+			n += k;
+		}
 	}
-	strcpy(r->exercises + n, n > 0 ? "" : "none");
+	memcpy(s + n, n > 0 ? "" : "none", n > 0 ? 1 : 5);
+	return s;
 }
 
-static void
-advice(struct router *r, int rt, int d)
+/* Make every exercise and advice list; 0, or -1 when out of memory. */
+static int
+lists(struct router *r)
 {
-	const struct entry	*e;
-	unsigned		 want = CAT_DISPOSITION(d);
-	size_t			 i, n = 0;
+	unsigned	present;
+	int		rt, d;
 
-	if (rt >= 0)
-		want |= CAT_ROUTINE(rt) | CAT_ANY;
-	for (i = 0; i < r->cat.n; i++) {
-		e = &r->cat.e[i];
-		if (e->kind != K_ADVICE || !(e->routines & want))
-			continue;
-		if (n > 0)
-			r->advice[n++] = ',';
-		strcpy(r->advice + n, e->id);
-		n += strlen(e->id);
-	}
-	strcpy(r->advice + n, n > 0 ? "" : "none");
+	for (rt = 0; rt < NROUTINES; rt++)
+		for (present = 0; present < 1U << NCONTRA; present++)
+			if ((r->exercises[rt][present] = list(&r->cat, rt,
+			    present, -1)) == NULL)
+				return -1;
+	for (rt = -1; rt < NROUTINES; rt++)
+		for (d = 0; d < NDISPOSITIONS; d++)
+			if ((r->advice[rt + 1][d] = list(&r->cat, rt, 0, d)) ==
+			    NULL)
+				return -1;
+	return 0;
+}
+
+/* The contraindications that apply to a record, as 1 << enum contra. */
+static unsigned
+present(const struct state *s)
+{
+	unsigned	x = 0;
+
+	if (s->old)
+		x |= 1U << X_AGE65;
+	if (s->osteo)
+		x |= 1U << X_OSTEOPOROSIS;
+	if (s->k[K_PATTERN] == PA_RADICULAR)
+		x |= 1U << X_RADICULAR;
+	if (s->k[K_PHASE] == PH_ACUTE)
+		x |= 1U << X_ACUTE;
+	return x;
 }
 
 static int
@@ -256,15 +283,10 @@ record(const struct tsv *t, const char **val, void *ctx)
 	rt = routine(&s, d);
 	val[O_DISPOSITION] = disposition_names[d];
 	val[O_ROUTINE] = rt >= 0 ? routine_names[rt] : "none";
-	if (rt >= 0)
-		exercises(r, &s, rt);
-	else
-		strcpy(r->exercises, "none");
-	val[O_EXERCISES] = r->exercises;
+	val[O_EXERCISES] = rt >= 0 ? r->exercises[rt][present(&s)] : "none";
 	val[O_SESSIONS] = rt < 0 ? "none" :
 	    s.k[K_PHASE] == PH_ACUTE ? "daily" : "3-5/week";
-	advice(r, rt, d);
-	val[O_ADVICE] = r->advice;
+	val[O_ADVICE] = r->advice[rt + 1][d];
 	return r->in.problem;
 }
 
@@ -319,8 +341,7 @@ main(int argc, char *argv[])
 	}
 	if ((s = loadcatalog(&r.cat, catalog)) != 0)
 		return s;
-	if ((r.exercises = malloc(r.cat.listmax)) == NULL ||
-	    (r.advice = malloc(r.cat.listmax)) == NULL) {
+	if (lists(&r) == -1) {
 		diag("%s", strerror(ENOMEM));
 		return 2;
 	}

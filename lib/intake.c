@@ -46,20 +46,6 @@ in_begin(struct intake *in)
 	in->problem = 0;
 }
 
-void
-in_raw(const struct intake *in, enum icol c, const char **p, size_t *n)
-{
-	int	i = in->col[c];
-
-	if (i < 0) {
-		*p = "";
-		*n = 0;
-	} else {
-		*p = in->t->f[i];
-		*n = in->t->fl[i];
-	}
-}
-
 static int
 report(struct intake *in, enum icol c, const char *why)
 {

@@ -50,8 +50,19 @@ void	in_init(struct intake *in, const struct tsv *t);
 void	in_begin(struct intake *in);
 
 /* The raw field of column c ("" if absent): bytes at *p, *n long. */
-void	in_raw(const struct intake *in, enum icol c, const char **p,
-	    size_t *n);
+static inline void
+in_raw(const struct intake *in, enum icol c, const char **p, size_t *n)
+{
+	int	i = in->col[c];
+
+	if (i < 0) {
+		*p = "";
+		*n = 0;
+	} else {
+		*p = in->t->f[i];
+		*n = in->t->fl[i];
+	}
+}
 
 /* Report an empty id; returns V_OK or V_BAD. */
 int	in_id(struct intake *in);

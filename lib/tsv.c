@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,8 @@ static int	 skiprest(struct tsv *, int);
 static int	 setheader(struct tsv *, const char *, size_t);
 static int	 headerline(struct tsv *);
 static int	 recordline(struct tsv *);
+static int	 lowbit(uint64_t);
+static size_t	 split(struct tsv *, const char *, size_t);
 static int	 nextsrc(struct tsv *);
 static int	 step(struct tsv *);
 static int	 writeall(int, const char *, size_t);
@@ -255,6 +258,8 @@ setheader(struct tsv *t, const char *p, size_t n)
 	t->fl = malloc(t->ncols * sizeof(*t->fl));
 	if (t->cols == NULL || t->f == NULL || t->fl == NULL) {
 		free(s);
+		free(t->cols);
+		t->cols = NULL;
 		return fail(t, "out of memory", ENOMEM);
 	}
 	t->cols[0] = s;
@@ -300,11 +305,83 @@ headerline(struct tsv *t)
 	return STEP_HEADER;
 }
 
+/* The index of the lowest set bit of y, which is not 0. */
+static int
+lowbit(uint64_t y)
+{
+#if defined(__GNUC__)
+	return __builtin_ctzll(y);
+#else
+	int	i;
+
+	for (i = 0; (y & 1) == 0; i++)
+		y >>= 1;
+	return i;
+#endif
+}
+
+/*
+ * Split (p, n) at every TAB into t->f and t->fl (at most t->ncols of
+ * them).  Returns the number of fields, or 0 if a NUL byte is found.
+ * Eight bytes at a time where the byte order allows: the fields are a
+ * few bytes long, too short for memchr(3) per field to pay off.
+ */
+static size_t
+split(struct tsv *t, const char *p, size_t n)
+{
+	static const union {
+		uint64_t	u;
+		unsigned char	c[8];
+	} probe = { 1 };
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 low7 = 0x7f7f7f7f7f7f7f7fULL;
+	const char	*end = p + n, *start = p, *q;
+	const char	**f = t->f;
+	size_t		*fl = t->fl, nf = 0, ncols = t->ncols;
+	uint64_t	 x, z, y;
+
+	if (probe.c[0] == 1)
+		for (; end - p >= 8; p += 8) {
+			memcpy(&x, p, 8);
+			z = x ^ (ones * '\t');
+			/* 0x80 in each byte that is TAB or NUL */
+			y = ~(((z & low7) + low7) | z | low7) |
+			    ~(((x & low7) + low7) | x | low7);
+			for (; y != 0; y &= y - 1) {
+				q = p + (lowbit(y) >> 3);
+				if (*q == '\0')
+					return 0;
+				if (nf < ncols) {
+					f[nf] = start;
+					fl[nf] = (size_t)(q - start);
+				}
+				nf++;
+				start = q + 1;
+			}
+		}
+	for (; p < end; p++) {
+		if (*p == '\0')
+			return 0;
+		if (*p == '\t') {
+			if (nf < ncols) {
+				f[nf] = start;
+				fl[nf] = (size_t)(p - start);
+			}
+			nf++;
+			start = p + 1;
+		}
+	}
+	if (nf < ncols) {
+		f[nf] = start;
+		fl[nf] = (size_t)(end - start);
+	}
+	return nf + 1;
+}
+
 static int
 recordline(struct tsv *t)
 {
-	const char	*p, *q = NULL, *end;
-	size_t		 n, extra;
+	size_t	n, nf;
 
 	if (t->partial || t->rawlen > TSV_MAXLINE)
 		return bad(t, "line longer than 1 MiB");
@@ -313,30 +390,15 @@ recordline(struct tsv *t)
 		n--;
 	if (n == 0)
 		return 0;
-	if (memchr(t->raw, '\0', t->rawlen) != NULL)
+	if ((nf = split(t, t->raw, n)) == 0)
 		return bad(t, "NUL byte in line");
-	t->rec = p = t->raw;
+	t->rec = t->raw;
 	t->reclen = n;
-	end = p + n;
-	for (t->nf = 0; t->nf < t->ncols; t->nf++) {
-		q = memchr(p, '\t', (size_t)(end - p));
-		t->f[t->nf] = p;
-		t->fl[t->nf] = (size_t)((q != NULL ? q : end) - p);
-		if (q == NULL)
-			break;
-		p = q + 1;
-	}
-	if (t->nf < t->ncols && q == NULL)
-		t->nf++;
-	if (t->nf == t->ncols && q == NULL)
+	t->nf = nf < t->ncols ? nf : t->ncols;
+	if (nf == t->ncols)
 		return TSV_REC;
-	extra = 0;
-	if (q != NULL)
-		for (extra = 1; (q = memchr(q + 1, '\t',
-		    (size_t)(end - q - 1))) != NULL; extra++)
-			;
 	snprintf(t->whybuf, sizeof(t->whybuf),
-	    "%zu fields, the header has %zu", t->nf + extra, t->ncols);
+	    "%zu fields, the header has %zu", nf, t->ncols);
 	return bad(t, t->whybuf);
 }
 

@@ -1,5 +1,4 @@
 #include <string.h>
-#include <strings.h>
 
 #include "value.h"
 
@@ -8,31 +7,33 @@ static const char *const no[] = { "n", "no", "false", "0", NULL };
 
 static int	digits(const char *, size_t, long *);
 static int	oneof(const char *, size_t, const char *const *);
+static int	lower(int);
 
-void
-val_trim(const char **p, size_t *n)
+/* c in lower case, for ASCII letters only: the words are ASCII. */
+static int
+lower(int c)
 {
-	while (*n > 0 && **p == ' ') {
-		(*p)++;
-		(*n)--;
-	}
-	while (*n > 0 && (*p)[*n - 1] == ' ')
-		(*n)--;
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
 int
 val_eq(const char *p, size_t n, const char *word)
 {
-	return strlen(word) == n && strncasecmp(p, word, n) == 0;
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (word[i] == '\0' || lower((unsigned char)p[i]) != word[i])
+			return 0;
+	return word[n] == '\0';
 }
 
 static int
 oneof(const char *p, size_t n, const char *const *words)
 {
-	int	i;
+	int	i, c = lower((unsigned char)p[0]);
 
 	for (i = 0; words[i] != NULL; i++)
-		if (val_eq(p, n, words[i]))
+		if (words[i][0] == c && val_eq(p, n, words[i]))
 			return i;
 	return -1;
 }
@@ -60,7 +61,12 @@ val_bool(const char *p, size_t n, int *v, const char **why)
 	val_trim(&p, &n);
 	if (n == 0)
 		return V_EMPTY;
-	if (oneof(p, n, yes) >= 0)
+	/* the usual answers, y and n, without a search */
+	if (n == 1 && lower((unsigned char)p[0]) == 'y')
+		*v = 1;
+	else if (n == 1 && lower((unsigned char)p[0]) == 'n')
+		*v = 0;
+	else if (oneof(p, n, yes) >= 0)
 		*v = 1;
 	else if (oneof(p, n, no) >= 0)
 		*v = 0;

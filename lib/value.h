@@ -16,7 +16,16 @@ enum { V_BAD = -1, V_EMPTY = 0, V_OK = 1 };
 #define V_MAXDAYS	36500	/* longest duration: 100 years */
 
 /* Remove spaces around (*p, *n). */
-void	val_trim(const char **p, size_t *n);
+static inline void
+val_trim(const char **p, size_t *n)
+{
+	while (*n > 0 && **p == ' ') {
+		(*p)++;
+		(*n)--;
+	}
+	while (*n > 0 && (*p)[*n - 1] == ' ')
+		(*n)--;
+}
 
 /* y yes true 1 -> *v = 1; n no false 0 -> *v = 0. */
 int	val_bool(const char *p, size_t n, int *v, const char **why);
@@ -42,7 +51,7 @@ int	val_duration(const char *p, size_t n, long *days, const char **why);
 /* A calendar date YYYY-MM-DD; *day counts days from 1970-01-01. */
 int	val_date(const char *p, size_t n, long *day, const char **why);
 
-/* 1 if (p, n) is word, in any case; else 0. */
+/* 1 if (p, n) is word (written in lower case), in any case; else 0. */
 int	val_eq(const char *p, size_t n, const char *word);
 
 #endif
