@@ -118,7 +118,7 @@ startback(struct classify *c)
 static const char *
 odi(struct classify *c, const char **band)
 {
-	long	v, sum = 0, pct, num, den;
+	long	v = 0, sum = 0, pct, num, den;
 	int	i, r, bad = 0, answered = 0;
 
 	for (i = C_ODI1; i <= C_ODI10; i++) {

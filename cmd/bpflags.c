@@ -69,7 +69,7 @@ static int
 readfacts(struct flagger *g, struct facts *f)
 {
 	struct intake	*in = &g->in;
-	int		 i, v, r, miss = 0;
+	int		 i, v = 0, r, miss = 0;
 
 	memset(f, 0, sizeof(*f));
 	for (i = 0; i < nscreen; i++) {

@@ -141,8 +141,8 @@ coremissing(struct router *r, const struct tsv *t)
 static void
 readstate(struct router *r, const struct tsv *t, struct state *s)
 {
-	long	age;
-	int	k, osteo;
+	long	age = 0;
+	int	k, osteo = 0;
 
 	for (k = 0; k < NKEYS; k++)
 		s->k[k] = known(r, t, k);

@@ -73,32 +73,14 @@ in_id(struct intake *in)
 }
 
 int
-in_bool(struct intake *in, enum icol c, int *v)
+in_report(struct intake *in, enum icol c, const char *why, long lo, long hi)
 {
-	const char	*p, *why;
-	size_t		 n;
-	int		 r;
+	char	range[128];
 
-	in_raw(in, c, &p, &n);
-	if ((r = val_bool(p, n, v, &why)) == V_BAD)
+	if (lo > hi)
 		return report(in, c, why);
-	return r;
-}
-
-int
-in_uint(struct intake *in, enum icol c, long lo, long hi, long *v)
-{
-	const char	*p, *why;
-	char		 range[64];
-	size_t		 n;
-	int		 r;
-
-	in_raw(in, c, &p, &n);
-	if ((r = val_uint(p, n, lo, hi, v, &why)) == V_BAD) {
-		snprintf(range, sizeof(range), "%s (%ld-%ld)", why, lo, hi);
-		return report(in, c, range);
-	}
-	return r;
+	snprintf(range, sizeof(range), "%s (%ld-%ld)", why, lo, hi);
+	return report(in, c, range);
 }
 
 int

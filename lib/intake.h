@@ -67,8 +67,38 @@ in_raw(const struct intake *in, enum icol c, const char **p, size_t *n)
 /* Report an empty id; returns V_OK or V_BAD. */
 int	in_id(struct intake *in);
 
-int	in_bool(struct intake *in, enum icol c, int *v);
-int	in_uint(struct intake *in, enum icol c, long lo, long hi, long *v);
+/*
+ * Report the value of column c as a problem: why, and for a number the
+ * range lo-hi when lo <= hi.  Returns V_BAD.
+ */
+int	in_report(struct intake *in, enum icol c, const char *why, long lo,
+	    long hi);
+
+static inline int
+in_bool(struct intake *in, enum icol c, int *v)
+{
+	const char	*p, *why;
+	size_t		 n;
+	int		 r;
+
+	in_raw(in, c, &p, &n);
+	if ((r = val_bool(p, n, v, &why)) == V_BAD)
+		return in_report(in, c, why, 1, 0);
+	return r;
+}
+
+static inline int
+in_uint(struct intake *in, enum icol c, long lo, long hi, long *v)
+{
+	const char	*p, *why;
+	size_t		 n;
+	int		 r;
+
+	in_raw(in, c, &p, &n);
+	if ((r = val_uint(p, n, lo, hi, v, &why)) == V_BAD)
+		return in_report(in, c, why, lo, hi);
+	return r;
+}
 int	in_word(struct intake *in, enum icol c, const char *const *words,
 	    int *v);
 int	in_set(struct intake *in, enum icol c, const char *const *words,

@@ -343,14 +343,14 @@ split(struct tsv *t, const char *p, size_t n)
 	if (probe.c[0] == 1)
 		for (; end - p >= 8; p += 8) {
 			memcpy(&x, p, 8);
+			/* 0x80 in each byte that is NUL */
+			if (~(((x & low7) + low7) | x | low7) != 0)
+				return 0;
+			/* 0x80 in each byte that is TAB */
 			z = x ^ (ones * '\t');
-			/* 0x80 in each byte that is TAB or NUL */
-			y = ~(((z & low7) + low7) | z | low7) |
-			    ~(((x & low7) + low7) | x | low7);
+			y = ~(((z & low7) + low7) | z | low7);
 			for (; y != 0; y &= y - 1) {
 				q = p + (lowbit(y) >> 3);
-				if (*q == '\0')
-					return 0;
 				if (nf < ncols) {
 					f[nf] = start;
 					fl[nf] = (size_t)(q - start);
