@@ -1,0 +1,261 @@
+#!/usr/bin/env bats
+# The sandbox (lib/sandbox.c; bp(7), SECURITY CONSIDERATIONS): once its
+# files are open, every tool runs under a seccomp filter that allows little
+# more than read and write (BP_SANDBOX=0 turns it off), and no tool can dump
+# core: records are health data.  The tool is caught while it waits for
+# more input on a FIFO, and its /proc files are read.  The sandbox must not
+# change any output.
+#
+# make sanitize and make memcheck set BP_SANDBOX=0 (their runtimes make
+# calls the sandbox refuses); the seccomp tests are skipped then.
+
+bats_require_minimum_version 1.5.0
+load test_helper
+
+# Waits are 10 times longer under valgrind (make memcheck).
+SLOW=1
+[ -z "${BP_MEMCHECK:-}" ] || SLOW=10
+
+# The runs under test, as NAME: the tool and options (see use).
+CASES="classify flags routine report plans merge"
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || return
+	PID= W=
+}
+
+teardown() {
+	if [ -n "$PID" ]; then
+		kill "$PID" 2>/dev/null || true
+		wait "$PID" 2>/dev/null || true
+	fi
+	if [ -n "$W" ]; then
+		exec {W}>&-
+	fi
+}
+
+# use CASE: ARGS, the tool and options of CASE (an array); TOOL; HEADER,
+# a header line it accepts.
+use() {
+	CASE=$1
+	case $1 in
+	classify) ARGS=(bpclassify) HEADER=$(head -n 1 "$DATA/sample.tsv") ;;
+	flags) ARGS=(bpflags) HEADER=$(head -n 1 "$DATA/sample.tsv") ;;
+	routine) ARGS=(bproutine) HEADER=$(head -n 1 "$DATA/sample.pipeline.tsv") ;;
+	report) ARGS=(bpreport) HEADER=$(head -n 1 "$DATA/sample.pipeline.tsv") ;;
+	plans) ARGS=(bpreport --plans) HEADER=$(head -n 1 "$DATA/sample.pipeline.tsv") ;;
+	merge) ARGS=(bpreport --merge) HEADER=$(tsv section key value) ;;
+	esac
+	TOOL=${ARGS[0]}
+}
+
+# needsandbox: skip when the environment turns the sandbox off.
+needsandbox() {
+	[ "${BP_SANDBOX:-}" != 0 ] || skip "BP_SANDBOX=0 is set"
+}
+
+# blocked PID: wait up to 5 s until process PID sleeps in a read of a
+# pipe; fails at once when PID has ended.
+blocked() {
+	local n nr=0
+	[ "$(uname -m)" = aarch64 ] && nr=63
+	for n in $(seq $((100 * SLOW))); do
+		[ -d "/proc/$1" ] || return 1
+		case $(cat "/proc/$1/wchan" 2>/dev/null) in
+		*pipe_read*) return 0 ;;
+		esac
+		[ "$(cut -d ' ' -f 1 "/proc/$1/syscall" 2>/dev/null)" = "$nr" ] &&
+		    return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# start ARG...: run ARG... fifo in the background (PID), where fifo is a
+# FIFO that the test holds open (W) and into which HEADER was written;
+# wait until the tool has read it and waits for more.  Its standard
+# output goes to out, its standard error to err.
+start() {
+	rm -f fifo
+	mkfifo -m 666 fifo
+	# held open for reading and writing: the tool's open does not wait
+	exec {W}<>fifo
+	printf '%s\n' "$HEADER" >&"$W"
+	"$@" fifo >out 2>err {W}>&- 3>&- &
+	PID=$!
+	blocked "$PID" || {
+		echo "$CASE: $* did not wait for input; stderr: $(cat err)"
+		return 1
+	}
+}
+
+# finish: close the FIFO (the end of the input); the tool must end
+# within 10 s with exit 0 and nothing on standard error.
+finish() {
+	local n st=0
+	exec {W}>&-
+	W=
+	for n in $(seq $((200 * SLOW))); do
+		kill -0 "$PID" 2>/dev/null || break
+		sleep 0.05
+	done
+	wait "$PID" || st=$?
+	PID=
+	[ "$st" -eq 0 ] && [ ! -s err ] || {
+		echo "$CASE: exit $st at the end of input; stderr: $(cat err)"
+		return 1
+	}
+}
+
+# status_of PID NAME: the value of NAME: in /proc/PID/status.
+status_of() {
+	awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"
+}
+
+@test "sandbox: every tool waiting for input runs under a seccomp filter (Seccomp: 2)" {
+	local c base
+	needsandbox
+	base=$(status_of $$ Seccomp_filters)
+	for c in $CASES; do
+		use "$c"
+		start "${ARGS[@]}"
+		[ "$(status_of "$PID" Seccomp)" = 2 ] ||
+		    { echo "$c: $(grep Seccomp "/proc/$PID/status")"; false; }
+		[ "$(status_of "$PID" NoNewPrivs)" = 1 ] ||
+		    { echo "$c: $(grep NoNewPrivs "/proc/$PID/status")"; false; }
+		# one filter more than the shell that started it
+		[ -z "$base" ] || [ "$(status_of "$PID" Seccomp_filters)" -eq $((base + 1)) ] ||
+		    { echo "$c: $(grep Seccomp "/proc/$PID/status")"; false; }
+		finish
+	done
+}
+
+@test "sandbox: with BP_SANDBOX=0 no tool adds a seccomp filter" {
+	local c base
+	base=$(status_of $$ Seccomp)
+	for c in $CASES; do
+		use "$c"
+		start env BP_SANDBOX=0 "${ARGS[@]}"
+		[ "$(status_of "$PID" Seccomp)" = "$base" ] ||
+		    { echo "$c: $(grep Seccomp "/proc/$PID/status") (the shell's: $base)"; false; }
+		finish
+	done
+}
+
+@test "sandbox: a filter caught waiting after the header writes the output header and exits 0 when its input ends" {
+	local c
+	for c in classify flags routine; do
+		use "$c"
+		start "${ARGS[@]}"
+		finish
+		[ "$(cat out)" = "$(printf '%s\n' "$HEADER" | "${ARGS[@]}")" ]
+		[ "$(head -c ${#HEADER} out)" = "$HEADER" ]
+	done
+}
+
+@test "sandbox: every tool has core dumps off (core file size limit 0)" {
+	local c lim
+	for c in $CASES; do
+		use "$c"
+		start "${ARGS[@]}"
+		lim=$(awk '/^Max core file size/ { print $5, $6 }' "/proc/$PID/limits")
+		[ "$lim" = "0 0" ] || { echo "$c: core file size limit: $lim"; false; }
+		finish
+	done
+}
+
+@test "sandbox: every tool with BP_SANDBOX=0 still has core dumps off" {
+	local c lim
+	for c in $CASES; do
+		use "$c"
+		start env BP_SANDBOX=0 "${ARGS[@]}"
+		lim=$(awk '/^Max core file size/ { print $5, $6 }' "/proc/$PID/limits")
+		[ "$lim" = "0 0" ] || { echo "$c: core file size limit: $lim"; false; }
+		finish
+	done
+}
+
+@test "sandbox: every tool run by another user is not dumpable (its /proc files belong to root)" {
+	local c owner
+	command -v setpriv >/dev/null || skip "no setpriv"
+	chmod 755 .
+	# the check itself: a program that does not care is owned by its user
+	setpriv --reuid=65534 --regid=65534 --clear-groups sleep 10 3>&- &
+	PID=$!
+	sleep 0.2
+	owner=$(stat -c %u "/proc/$PID/environ")
+	kill "$PID"
+	wait "$PID" || true
+	PID=
+	[ "$owner" -eq 65534 ] || skip "/proc files of a user's process are not the user's here"
+	for c in $CASES; do
+		use "$c"
+		# from $TOP/cmd: make memcheck's wrappers are out of nobody's reach
+		start setpriv --reuid=65534 --regid=65534 --clear-groups \
+		    "$TOP/cmd/$TOOL" "${ARGS[@]:1}"
+		owner=$(stat -c %u "/proc/$PID/environ")
+		[ "$owner" -eq 0 ] || { echo "$c: /proc/PID/environ belongs to $owner"; false; }
+		[ "$(stat -c %u "/proc/$PID/status")" -eq 0 ]
+		finish
+	done
+}
+
+# --- the same output without the sandbox --------------------------------------
+
+# stages DIR: in DIR, the whole pipeline over the sample batch, into
+# pipeline.tsv, report.txt, summary.tsv, plans.txt, merged.txt, and with
+# -r and -c; the exit statuses and standard error of every run into
+# status and stderr.
+stages() {
+	local d=$1
+	mkdir -p "$d"
+	(
+		set +e
+		cd "$d" || exit
+		cp "$DATA/sample.tsv" intake.tsv
+		bproutine --dump-catalog >catalog.tsv
+		{
+			bpclassify intake.tsv 2>>stderr | bpflags 2>>stderr |
+			    bproutine 2>>stderr >pipeline.tsv
+			echo "${PIPESTATUS[@]}"
+			bpclassify -r rej1.tsv --acute-weeks 4 intake.tsv 2>>stderr |
+			    bpflags -r rej2.tsv 2>>stderr |
+			    bproutine -r rej3.tsv -c catalog.tsv 2>>stderr >pipeline-rc.tsv
+			echo "${PIPESTATUS[@]}"
+			bpreport pipeline.tsv >report.txt 2>>stderr; echo $?
+			bpreport -f tsv pipeline.tsv >summary.tsv 2>>stderr; echo $?
+			bpreport --plans pipeline.tsv >plans.txt 2>>stderr; echo $?
+			bpreport --plans -c catalog.tsv -r rej4.tsv pipeline.tsv \
+			    >plans-c.txt 2>>stderr; echo $?
+			bpreport --merge summary.tsv summary.tsv >merged.txt 2>>stderr; echo $?
+		} >status
+	)
+}
+
+@test "sandbox: the whole pipeline under the sandbox gives the golden outputs" {
+	needsandbox
+	stages on
+	cmp "$DATA/sample.pipeline.tsv" on/pipeline.tsv
+	cmp "$DATA/sample.report.txt" on/report.txt
+	cmp "$DATA/sample.summary.tsv" on/summary.tsv
+	# the sample has value problems on purpose: exit 1, never 2
+	[ "$(head -n 2 on/status)" = "$(printf '1 1 1\n1 1 1')" ] ||
+	    { cat on/status; false; }
+	! tail -n +3 on/status | grep -v '^[01]$' || { cat on/status; false; }
+	[ -s on/plans.txt ] && [ -s on/plans-c.txt ] && [ -s on/merged.txt ]
+	cmp on/plans.txt on/plans-c.txt
+	! grep -i 'sandbox' on/stderr
+}
+
+@test "sandbox: every output, diagnostic and exit status is the same with BP_SANDBOX=0" {
+	needsandbox
+	stages on
+	(export BP_SANDBOX=0; stages off)
+	local f
+	for f in status stderr pipeline.tsv pipeline-rc.tsv rej1.tsv rej2.tsv \
+	    rej3.tsv rej4.tsv report.txt summary.tsv plans.txt plans-c.txt \
+	    merged.txt; do
+		cmp "on/$f" "off/$f"
+	done
+	[ -s on/stderr ]
+}
