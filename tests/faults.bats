@@ -276,13 +276,13 @@ oom() {
 
 # --- files that cannot be read or written -------------------------------------
 
-# asnobody TOOL ARG...: run TOOL ARG... as user and group 65534 (nobody),
-# from $TOP/cmd: the valgrind wrappers of make memcheck are in a directory
-# nobody cannot enter.
-asnobody() {
+# nodac TOOL ARG...: run TOOL ARG... as root without the capabilities
+# that pass over file modes, so that a mode-000 file cannot be read; from
+# $TOP/cmd, as the valgrind wrappers of make memcheck would be exempt.
+nodac() {
 	local t=$1
 	shift
-	setpriv --reuid=65534 --regid=65534 --clear-groups "$TOP/cmd/$t" "$@"
+	setpriv --bounding-set=-dac_override,-dac_read_search "$TOP/cmd/$t" "$@"
 }
 
 @test "faults: an unreadable file among good ones is fatal before any output" {
@@ -295,7 +295,7 @@ asnobody() {
 		rm -f secret.tsv
 		cp "$F/$IN" secret.tsv
 		chmod 000 secret.tsv
-		run -2 --separate-stderr asnobody "${ARGS[@]}" good.tsv secret.tsv \
+		run -2 --separate-stderr nodac "${ARGS[@]}" good.tsv secret.tsv \
 		    good.tsv </dev/null
 		nostdout
 		onediag "$TOOL: secret.tsv: Permission denied"
@@ -310,11 +310,11 @@ asnobody() {
 	cp "$F/catalog.tsv" secret.tsv
 	chmod 000 secret.tsv
 	CASE=routine
-	run -2 --separate-stderr asnobody bproutine -q -c secret.tsv flagged.tsv </dev/null
+	run -2 --separate-stderr nodac bproutine -q -c secret.tsv flagged.tsv </dev/null
 	nostdout
 	onediag "bproutine: secret.tsv: Permission denied"
 	CASE=plans
-	run -2 --separate-stderr asnobody bpreport -q --plans -c secret.tsv routed.tsv </dev/null
+	run -2 --separate-stderr nodac bpreport -q --plans -c secret.tsv routed.tsv </dev/null
 	nostdout
 	onediag "bpreport: secret.tsv: Permission denied"
 }

@@ -593,9 +593,10 @@ longline() {
 	put a.tsv "$H" "$A"
 	put secret.tsv "$H" "$B"
 	chmod 000 secret.tsv
-	chmod 755 .
-	run -2 --separate-stderr setpriv --reuid=65534 --regid=65534 \
-	    --clear-groups bash -c 'bpclassify a.tsv secret.tsv' </dev/null
+	# root, but without the capabilities that pass over file modes
+	run -2 --separate-stderr setpriv \
+	    --bounding-set=-dac_override,-dac_read_search \
+	    bash -c 'bpclassify a.tsv secret.tsv' </dev/null
 	said 'bpclassify: secret.tsv: Permission denied'
 	[ -z "$output" ]
 }
