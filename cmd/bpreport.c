@@ -37,16 +37,21 @@ static const char *const total[] = { "total", NULL };
 static const char *const levelkeys[] = {
 	"emergency", "urgent", "review", "none", "unknown", NULL
 };
+typedef unsigned long long	tally_t;	/* counts, as many as -f tsv writes */
+
 struct kv {
 	char		*key;
-	unsigned long	 n;
+	size_t		 len;
+	tally_t		 n;
 };
 
 struct count {
 	const char		*section;	/* also the column counted */
 	const char *const	*known;		/* keys always shown, in order */
 	struct kv		*v;		/* known keys, then others */
-	size_t			 nv, nknown;
+	size_t			 nv, cap, nknown;
+	size_t			*slot;		/* hash of keys: index + 1 in v */
+	size_t			 nslot;		/* a power of two, or 0 */
 };
 
 struct item {
@@ -68,13 +73,13 @@ struct report {
 
 static struct report rep = {
 	{
-		{ "records", total, NULL, 0, 0 },
-		{ "problems", total, NULL, 0, 0 },
-		{ "flag_level", levelkeys, NULL, 0, 0 },
-		{ "phase", phase_words, NULL, 0, 0 },
-		{ "pattern", pattern_words, NULL, 0, 0 },
-		{ "startback", risk_words, NULL, 0, 0 },
-		{ "disposition", disposition_names, NULL, 0, 0 },
+		{ "records", total, NULL, 0, 0, 0, NULL, 0 },
+		{ "problems", total, NULL, 0, 0, 0, NULL, 0 },
+		{ "flag_level", levelkeys, NULL, 0, 0, 0, NULL, 0 },
+		{ "phase", phase_words, NULL, 0, 0, 0, NULL, 0 },
+		{ "pattern", pattern_words, NULL, 0, 0, 0, NULL, 0 },
+		{ "startback", risk_words, NULL, 0, 0, 0, NULL, 0 },
+		{ "disposition", disposition_names, NULL, 0, 0, 0, NULL, 0 },
 	},
 	{
 		{ "emergency", "Emergency: send to an emergency department now",
@@ -116,9 +121,12 @@ static const struct filter	me = { "bpreport", help, NULL, NULL, NULL,
     NULL, NULL };
 
 static int	 bykey(const void *, const void *);
-static int	 count(struct count *, const char *, size_t, unsigned long);
+static size_t	 hash(const char *, size_t);
+static int	 slot(struct count *, size_t);
+static int	 count(struct count *, const char *, size_t, tally_t);
 static void	 order(struct count *);
 static int	 countinit(void);
+static void	 repfree(void);
 static void	 asked(const char *);
 static void	 flagwords(const char *);
 static int	 keep(struct work *, const char *, size_t, const char *,
@@ -127,10 +135,10 @@ static int	 has(const char *, size_t, const char *);
 static char	*copyn(const char *, size_t);
 static int	 findcols(const struct tsv *, const struct need *, int *);
 static int	 tally(const struct tsv *, const int *);
-static int	 mergeline(const struct tsv *);
+static int	 mergeline(const struct tsv *, const int *);
 static int	 text(void);
 static int	 tsvout(void);
-static void	 bar(const char *, unsigned long, unsigned long, int, int);
+static void	 bar(const char *, tally_t, tally_t, int, int);
 static int	 utf8(void);
 static int	 width(void);
 static void	 wrap(const char *, const char *, const char *);
@@ -170,26 +178,97 @@ bykey(const void *a, const void *b)
 	return strcmp(((const struct kv *)a)->key, ((const struct kv *)b)->key);
 }
 
-/* Add n to the count of key (p, len), making the key if it is new. */
+static size_t
+hash(const char *p, size_t n)
+{
+	size_t	h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*p++) * 16777619u;
+	return h;
+}
+
+/* Put v[i] in the hash of keys, growing it to keep it half empty. */
 static int
-count(struct count *c, const char *p, size_t len, unsigned long n)
+slot(struct count *c, size_t i)
+{
+	size_t	*old = c->slot, k, h;
+
+	if (2 * (i + 1) > c->nslot) {
+		c->nslot = c->nslot > 0 ? 2 * c->nslot : 64;
+		if ((c->slot = calloc(c->nslot, sizeof(*c->slot))) == NULL)
+			return -1;
+		free(old);
+		for (k = 0; k < i; k++)
+			if (slot(c, k) == -1)
+				return -1;
+	}
+	h = hash(c->v[i].key, c->v[i].len) & (c->nslot - 1);
+	while (c->slot[h] != 0)
+		h = (h + 1) & (c->nslot - 1);
+	c->slot[h] = i + 1;
+	return 0;
+}
+
+/*
+ * Add n to the count of key (p, len), making the key if it is new.
+ * Returns 0, -1 when out of memory, -2 when the count would overflow.
+ */
+static int
+count(struct count *c, const char *p, size_t len, tally_t n)
 {
 	struct kv	*v;
-	size_t		 i;
+	size_t		 h;
 
-	for (i = 0; i < c->nv; i++)
-		if (strlen(c->v[i].key) == len &&
-		    memcmp(c->v[i].key, p, len) == 0) {
-			c->v[i].n += n;
+	h = c->nslot > 0 ? hash(p, len) & (c->nslot - 1) : 0;
+	for (; c->nslot > 0 && c->slot[h] != 0; h = (h + 1) & (c->nslot - 1)) {
+		v = &c->v[c->slot[h] - 1];
+		if (v->len == len && memcmp(v->key, p, len) == 0) {
+			if (v->n > (tally_t)-1 - n)
+				return -2;
+			v->n += n;
 			return 0;
 		}
-	if ((v = realloc(c->v, (c->nv + 1) * sizeof(*v))) == NULL)
+	}
+	if (c->nv == c->cap) {
+		c->cap = c->cap > 0 ? 2 * c->cap : 16;
+		if ((v = realloc(c->v, c->cap * sizeof(*v))) == NULL)
+			return -1;
+		c->v = v;
+	}
+	if ((c->v[c->nv].key = copyn(p, len)) == NULL)
 		return -1;
-	c->v = v;
-	if ((v[c->nv].key = copyn(p, len)) == NULL)
-		return -1;
-	v[c->nv++].n = n;
-	return 0;
+	c->v[c->nv].len = len;
+	c->v[c->nv].n = n;
+	return slot(c, c->nv++);
+}
+
+/* Free the report, leaving it as before countinit(). */
+static void
+repfree(void)
+{
+	struct count	*c;
+	struct work	*w;
+	size_t		 i;
+
+	for (c = rep.c; c < rep.c + NCOUNTS; c++) {
+		for (i = 0; i < c->nv; i++)
+			free(c->v[i].key);
+		free(c->v);
+		free(c->slot);
+		c->v = NULL;
+		c->slot = NULL;
+		c->nv = c->cap = c->nknown = c->nslot = 0;
+	}
+	for (w = rep.w; w < rep.w + NWORK; w++) {
+		for (i = 0; i < w->n; i++) {
+			free(w->v[i].id);
+			free(w->v[i].value);
+		}
+		free(w->v);
+		w->v = NULL;
+		w->n = w->cap = 0;
+	}
 }
 
 /* Make the known keys of every count, at zero. */
@@ -200,18 +279,18 @@ countinit(void)
 	size_t		 i;
 
 	for (c = rep.c; c < rep.c + NCOUNTS; c++) {
-		for (c->nknown = 0; c->known[c->nknown] != NULL; c->nknown++)
-			;
-		if ((c->v = calloc(c->nknown, sizeof(*c->v))) == NULL)
-			return -1;
-		for (i = 0; i < c->nknown; i++)
-			c->v[i].key = (char *)c->known[i];
-		c->nv = c->nknown;
+		for (i = 0; c->known[i] != NULL; i++)
+			if (count(c, c->known[i], strlen(c->known[i]), 0) != 0)
+				return -1;
+		c->nknown = i;
 	}
 	return 0;
 }
 
-/* Other keys follow the known ones in byte order, whatever came first. */
+/*
+ * Other keys follow the known ones in byte order, whatever came first.
+ * The hash of keys no longer holds after this: the counting is over.
+ */
 static void
 order(struct count *c)
 {
@@ -282,7 +361,7 @@ tally(const struct tsv *t, const int *col)
 		    memcmp(t->f[k], "invalid", 7) == 0)
 			problem = 1;
 	if (count(&rep.c[S_RECORDS], "total", 5, 1) == -1 ||
-	    count(&rep.c[S_PROBLEMS], "total", 5, (unsigned long)problem) ==
+	    count(&rep.c[S_PROBLEMS], "total", 5, (tally_t)problem) ==
 	    -1 || count(&rep.c[S_LEVEL], F(P_LEVEL), 1) == -1 ||
 	    count(&rep.c[S_PHASE], F(P_PHASE), 1) == -1 ||
 	    count(&rep.c[S_PATTERN], F(P_PATTERN), 1) == -1 ||
@@ -304,36 +383,46 @@ tally(const struct tsv *t, const int *col)
 	return problem;
 }
 
+/* The columns of a summary, for --merge. */
+enum { M_SECTION, M_KEY, M_VALUE };
+
 /* One line of a summary written with -f tsv: add it to the report. */
 static int
-mergeline(const struct tsv *t)
+mergeline(const struct tsv *t, const int *col)
 {
-	const char	*p = t->f[2];
-	size_t		 i, n = t->fl[2];
-	unsigned long	 v = 0;
-	int		 s;
+	const char	*p = t->f[col[M_VALUE]];
+	size_t		 i, n = t->fl[col[M_VALUE]];
+	tally_t		 v = 0;
+	int		 s, r;
 
 	for (s = 0; s < NCOUNTS; s++)
-		if (strlen(rep.c[s].section) == t->fl[0] &&
-		    memcmp(rep.c[s].section, t->f[0], t->fl[0]) == 0)
+		if (strlen(rep.c[s].section) == t->fl[col[M_SECTION]] &&
+		    memcmp(rep.c[s].section, t->f[col[M_SECTION]],
+		    t->fl[col[M_SECTION]]) == 0)
 			break;
 	if (s < NCOUNTS) {
-		if (n == 0 || n > 18)
+		if (n == 0)
 			goto badcount;
 		for (i = 0; i < n; i++) {
-			if (p[i] < '0' || p[i] > '9')
+			if (p[i] < '0' || p[i] > '9' ||
+			    v > ((tally_t)-1 - (tally_t)(p[i] - '0')) / 10)
 				goto badcount;
-			v = v * 10 + (unsigned long)(p[i] - '0');
+			v = v * 10 + (tally_t)(p[i] - '0');
 		}
-		return count(&rep.c[s], t->f[1], t->fl[1], v) == -1 ? -1 : 0;
+		if ((r = count(&rep.c[s], F(M_KEY), v)) == -2) {
+			diag_value(t->name, t->line, "value",
+			    "the sum is too large", p, n);
+			return 2;
+		}
+		return r;
 	}
 	for (s = 0; s < NWORK; s++)
-		if (strlen(rep.w[s].section) == t->fl[0] &&
-		    memcmp(rep.w[s].section, t->f[0], t->fl[0]) == 0)
-			return keep(&rep.w[s], t->f[1], t->fl[1], p, n) == -1 ?
-			    -1 : 0;
+		if (strlen(rep.w[s].section) == t->fl[col[M_SECTION]] &&
+		    memcmp(rep.w[s].section, t->f[col[M_SECTION]],
+		    t->fl[col[M_SECTION]]) == 0)
+			return keep(&rep.w[s], F(M_KEY), p, n);
 	diag_value(t->name, t->line, "section", "not a summary section",
-	    t->f[0], t->fl[0]);
+	    F(M_SECTION));
 	return 2;
 badcount:
 	diag_value(t->name, t->line, "value", "not a count", p, n);
@@ -365,16 +454,18 @@ width(void)
 }
 
 static void
-bar(const char *key, unsigned long n, unsigned long of, int room, int u8)
+bar(const char *key, tally_t n, tally_t of, int room, int u8)
 {
-	unsigned long	len, i;
-	size_t		klen = strlen(key);
+	size_t	klen = strlen(key);
+	int	len, i;
 
 	out_str("  ");
 	out_str(key);
-	out_printf("%*s %7lu %5.1f%%", klen < 12 ? (int)(12 - klen) : 0, "",
+	out_printf("%*s %7llu %5.1f%%", klen < 12 ? (int)(12 - klen) : 0, "",
 	    n, of > 0 ? 100.0 * (double)n / (double)of : 0.0);
-	len = of > 0 ? (n * (unsigned long)room + of / 2) / of : 0;
+	/* merged summaries may claim more than their records: cap it */
+	len = of == 0 ? 0 : n >= of ? room :
+	    (int)((double)n * room / (double)of + 0.5);
 	if (len == 0 && n > 0)
 		len = 1;
 	if (len > 0)
@@ -431,7 +522,7 @@ asked(const char *list)
 static int
 text(void)
 {
-	unsigned long	 records = rep.c[S_RECORDS].v[0].n;
+	tally_t		 records = rep.c[S_RECORDS].v[0].n;
 	struct item	*it;
 	size_t		 i, k;
 	int		 s, room, calls = 0;
@@ -439,7 +530,7 @@ text(void)
 	room = width() - 34;
 	if (room < 10)
 		room = 10;
-	out_printf("Batch summary: %lu records, %lu with problems\n",
+	out_printf("Batch summary: %llu records, %llu with problems\n",
 	    records, rep.c[S_PROBLEMS].v[0].n);
 	for (s = S_LEVEL; s < NCOUNTS; s++) {
 		out_printf("\n%s\n", rep.c[s].section);
@@ -481,7 +572,7 @@ tsvout(void)
 			out_str(rep.c[s].section);
 			out_byte('\t');
 			out_str(rep.c[s].v[k].key);
-			out_printf("\t%lu\n", rep.c[s].v[k].n);
+			out_printf("\t%llu\n", rep.c[s].v[k].n);
 		}
 	for (s = 0; s < NWORK; s++)
 		for (i = 0; i < rep.w[s].n; i++)
@@ -833,7 +924,7 @@ readall(struct tsv *t, enum mode m, int rejfd, const char *rejects,
 			continue;
 		}
 		if (m == M_MERGE)
-			r = mergeline(t);
+			r = mergeline(t, col);
 		else if (m == M_PLANS)
 			r = plan(t, col, c);
 		else
@@ -873,6 +964,7 @@ run(enum mode m, int tsvfmt, const struct filter_opts *fo,
 		s = 0;
 	if (s < 2 && out_flush() == -1)
 		s = writefail();
+	repfree();
 	return filter_close(&t, rejfd, fo->rejects, s);
 }
 

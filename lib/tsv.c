@@ -20,6 +20,7 @@ static int	 bad(struct tsv *, const char *);
 static ssize_t	 fill(struct tsv *);
 static int	 rawline(struct tsv *);
 static int	 skiprest(struct tsv *, int);
+static int	 byname(const void *, const void *);
 static int	 setheader(struct tsv *, const char *, size_t);
 static int	 headerline(struct tsv *);
 static int	 recordline(struct tsv *);
@@ -144,7 +145,9 @@ rawline(struct tsv *t)
 			return 1;
 		}
 		t->scan = t->len;
-		if (t->len - t->pos > TSV_MAXLINE || (t->eof &&
+		/* a header may also have a byte order mark */
+		if (t->len - t->pos > TSV_MAXLINE + (t->started ? 0 : 3) ||
+		    (t->eof &&
 		    t->len > t->pos)) {
 			t->raw = t->buf + t->pos;
 			t->rawlen = t->len - t->pos;
@@ -237,10 +240,16 @@ tsv_reject(struct tsv *t, int fd)
 }
 
 static int
+byname(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
 setheader(struct tsv *t, const char *p, size_t n)
 {
-	size_t	 i, j, k;
-	char	*s;
+	size_t	 i, k;
+	char	*s, **sorted;
 
 	if ((t->hdr = malloc(n + 1)) == NULL || (s = malloc(n + 1)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
@@ -268,13 +277,19 @@ setheader(struct tsv *t, const char *p, size_t n)
 			s[i] = '\0';
 			t->cols[k++] = s + i + 1;
 		}
-	for (i = 0; i < t->ncols; i++)
-		for (j = i + 1; j < t->ncols; j++)
-			if (strcmp(t->cols[i], t->cols[j]) == 0) {
-				snprintf(t->whybuf, sizeof(t->whybuf),
-				    "duplicate column %.40s", t->cols[i]);
-				return fail(t, t->whybuf, 0);
-			}
+	/* duplicates are neighbours once sorted: a header can be long */
+	if ((sorted = malloc(t->ncols * sizeof(*sorted))) == NULL)
+		return fail(t, "out of memory", ENOMEM);
+	memcpy(sorted, t->cols, t->ncols * sizeof(*sorted));
+	qsort(sorted, t->ncols, sizeof(*sorted), byname);
+	for (i = 1; i < t->ncols; i++)
+		if (strcmp(sorted[i - 1], sorted[i]) == 0) {
+			snprintf(t->whybuf, sizeof(t->whybuf),
+			    "duplicate column %.40s", sorted[i]);
+			free(sorted);
+			return fail(t, t->whybuf, 0);
+		}
+	free(sorted);
 	return STEP_HEADER;
 }
 
@@ -285,13 +300,13 @@ headerline(struct tsv *t)
 	const char	*p = t->raw;
 	size_t		 n = t->rawlen;
 
-	if (t->line == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
 		p += 3;
 		n -= 3;
 	}
 	if (t->partial || n > TSV_MAXLINE)
 		return fail(t, "header line longer than 1 MiB", 0);
-	if (n > 0 && p[n - 1] == '\r')
+	while (n > 0 && p[n - 1] == '\r')
 		n--;
 	if (n == 0)
 		return 0;
@@ -385,8 +400,9 @@ recordline(struct tsv *t)
 
 	if (t->partial || t->rawlen > TSV_MAXLINE)
 		return bad(t, "line longer than 1 MiB");
+	/* every CR before the LF: one more would end the last field */
 	n = t->rawlen;
-	if (n > 0 && t->raw[n - 1] == '\r')
+	while (n > 0 && t->raw[n - 1] == '\r')
 		n--;
 	if (n == 0)
 		return 0;

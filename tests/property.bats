@@ -6,8 +6,8 @@
 # last line without LF.  For every copy and every filter, run with -r:
 #   - no crash: exit 0 or 1 (the header is never damaged, so never 2);
 #   - records in = records out + records rejected (§7), where the records
-#     in are the data lines that are not empty (an empty or CR-only line
-#     is skipped);
+#     in are the data lines that are not empty (an empty line, or one of
+#     CRs only, is skipped);
 #   - every record comes out (or is rejected) exactly as when it is alone
 #     in its input (§1: each record depends only on itself), and the
 #     exit status is the worst of the records' alone.
@@ -163,9 +163,9 @@ one() {
 }
 
 # records FILE: the number of data lines of FILE that are not empty
-# (nor a lone CR).
+# (nor CRs only).
 records() {
-	tail -n +2 "$1" | grep -a -c -v -x -e '' -e $'\r' || true
+	tail -n +2 "$1" | grep -a -c -v -x -E $'\r*' || true
 }
 
 # check TOOL NAME REF: run TOOL (a filter, or pipeline) with -r on
