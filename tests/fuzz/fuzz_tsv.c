@@ -53,7 +53,6 @@ struct ev {
 	unsigned long	 line;
 	const char	*p;	/* the record, CR removed (TSV_REC) */
 	size_t		 n;
-	int		 bom13;	/* line 1 header over 1 MiB by BOM bytes only */
 };
 
 struct model {
@@ -183,8 +182,7 @@ model(struct model *m, char **op, size_t *oplen, int nop)
 			if (!started) {
 				h = raw;
 				n = rawlen;
-				bom = line == 1 && n >= 3 &&
-				    memcmp(h, BOM, 3) == 0;
+				bom = n >= 3 && memcmp(h, BOM, 3) == 0;
 				if (bom) {
 					h += 3;
 					n -= 3;
@@ -193,7 +191,7 @@ model(struct model *m, char **op, size_t *oplen, int nop)
 					event(m, TSV_FATAL, i, line);
 					return;
 				}
-				if (n > 0 && h[n - 1] == '\r')
+				while (n > 0 && h[n - 1] == '\r')
 					n--;
 				if (n == 0)
 					continue;
@@ -210,8 +208,7 @@ model(struct model *m, char **op, size_t *oplen, int nop)
 					m->hdr = h;
 					m->hdrlen = n;
 					ncols = count(h, n, '\t') + 1;
-					event(m, HEADER, i, line)->bom13 = bom &&
-					    rawlen > TSV_MAXLINE;
+					event(m, HEADER, i, line);
 				} else if (n != m->hdrlen ||
 				    memcmp(h, m->hdr, n) != 0) {
 					event(m, TSV_FATAL, i, line);
@@ -220,7 +217,7 @@ model(struct model *m, char **op, size_t *oplen, int nop)
 				continue;
 			}
 			n = rawlen;
-			if (n > 0 && raw[n - 1] == '\r')
+			while (n > 0 && raw[n - 1] == '\r')
 				n--;
 			if (rawlen <= TSV_MAXLINE && n == 0)
 				continue;
