@@ -122,9 +122,8 @@ coremissing(struct router *r, const struct tsv *t)
 		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
 			comma = end;
 		for (i = 0; i < nscreen; i++)
-			if (strlen(in_names[screen_cols[i]]) ==
-			    (size_t)(comma - p) && memcmp(p,
-			    in_names[screen_cols[i]], (size_t)(comma - p)) == 0)
+			if (word_is(in_names[screen_cols[i]], p,
+			    (size_t)(comma - p)))
 				break;
 		if (i == nscreen || n == 0) {
 			r->in.problem = 1;

@@ -1,5 +1,3 @@
-#include <string.h>
-
 #include "words.h"
 
 const char *const phase_words[] = {
@@ -18,12 +16,23 @@ const char *const band_words[] = {
 };
 
 int
+word_is(const char *word, const char *p, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (word[i] != p[i] || word[i] == '\0')
+			return 0;
+	return word[n] == '\0';
+}
+
+int
 word_index(const char *const *words, const char *p, size_t n)
 {
 	int	i;
 
 	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == n && memcmp(words[i], p, n) == 0)
+		if (word_is(words[i], p, n))
 			return i;
 	return -1;
 }
