@@ -6,7 +6,7 @@
 bats_require_minimum_version 1.5.0
 load test_helper
 
-TOOLS="bpclassify"
+TOOLS="bpclassify bpflags bproutine bpreport"
 
 # The filters (TSV in, TSV out) among them.
 FILTERS="bpclassify bpflags bproutine"
@@ -33,7 +33,7 @@ need_filters() {
 # valopts TOOL: options of TOOL that need a value.
 valopts() {
 	case $1 in
-	bpreport) echo "-c" ;;
+	bpreport) echo "-c -r --rejects -f --format" ;;
 	bproutine) echo "-r --rejects -c" ;;
 	bpclassify) echo "-r --rejects --acute-weeks" ;;
 	*) echo "-r --rejects" ;;
