@@ -25,10 +25,6 @@ CORE='saddle_numbness bladder_bowel leg_weakness fever cancer_history
 weight_loss trauma age'
 
 # header: the header line of COLS.
-header() {
-	# shellcheck disable=SC2086
-	tsv $COLS
-}
 
 # rec [NAME=VALUE...]: a record of COLS that raises nothing and leaves
 # nothing unscreened (every screening boolean n, age 40, low back pain

@@ -15,31 +15,12 @@ setup() {
 # it also checks for `invalid`.
 COLS='id flag_level flags unscreened phase pattern startback disposition odi disability'
 
-# row NAME=VALUE...: one TSV line holding the columns of $COLS.  By default
-# the record is clean: acute mechanical pain, low risk, minimal disability,
-# no flag, everything screened, self_care.  NAME=VALUE sets a column.
-row() {
-	local -A v=([id]=r1 [flag_level]=none [flags]=none [unscreened]=none
-	    [phase]=acute [pattern]=mechanical [startback]=low
-	    [disposition]=self_care [odi]=10 [disability]=minimal)
-	local -a f=()
-	local a c
-
-	for a; do
-		v[${a%%=*}]=${a#*=}
-	done
-	for c in $COLS; do
-		f+=("${v[$c]}")
-	done
-	tsv "${f[@]}"
-}
-
-# header: the header line of $COLS.
-header() {
-	# shellcheck disable=SC2086
-	tsv $COLS
-}
-
+# What row (test_helper.bash) writes unless told otherwise: a clean record,
+# acute mechanical pain, low risk, minimal disability, no flag, everything
+# screened, self_care.
+ROW_DEFAULTS='id=r1 flag_level=none flags=none unscreened=none phase=acute
+    pattern=mechanical startback=low disposition=self_care odi=10
+    disability=minimal'
 
 # worklist: the work list part of $output (from its title line on).
 worklist() {

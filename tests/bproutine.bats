@@ -15,31 +15,12 @@ setup() {
 # it also reads.
 COLS='id phase pattern startback disability flag_level unscreened age osteoporosis'
 
-# row NAME=VALUE...: one TSV line holding the columns of $COLS.  By default
-# the record is clean: subacute nonspecific pain, low risk, minimal
-# disability, no flag, everything screened, age 40, no osteoporosis.
-# NAME=VALUE sets a column.
-row() {
-	local -A v=([id]=r1 [phase]=subacute [pattern]=nonspecific
-	    [startback]=low [disability]=minimal [flag_level]=none
-	    [unscreened]=none [age]=40 [osteoporosis]=no)
-	local -a f=()
-	local a c
-
-	for a; do
-		v[${a%%=*}]=${a#*=}
-	done
-	for c in $COLS; do
-		f+=("${v[$c]}")
-	done
-	tsv "${f[@]}"
-}
-
-# header: the header line of $COLS.
-header() {
-	# shellcheck disable=SC2086
-	tsv $COLS
-}
+# What row (test_helper.bash) writes unless told otherwise: a clean record,
+# subacute nonspecific pain, low risk, minimal disability, no flag,
+# everything screened, age 40, no osteoporosis.
+ROW_DEFAULTS='id=r1 phase=subacute pattern=nonspecific startback=low
+    disability=minimal flag_level=none unscreened=none age=40
+    osteoporosis=no'
 
 # route STATUS [OPTION...] [-- ARG...]: write in.tsv holding the header and
 # one record made by row from the ARGs, where -NAME instead drops column

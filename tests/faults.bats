@@ -18,8 +18,6 @@ bats_require_minimum_version 1.5.0
 load test_helper
 
 # Waits are 10 times longer under valgrind (make memcheck).
-SLOW=1
-[ -z "${BP_MEMCHECK:-}" ] || SLOW=10
 
 CASES="classify flags routine report plans merge"
 SHIM=$TOP/tests/fault/failmalloc.so
@@ -97,22 +95,6 @@ nostdout() {
 	[ -z "$output" ] || fail "unexpected stdout"
 }
 
-# blocked PID: wait up to 5 s until process PID sleeps in a read of a
-# pipe; fails at once when PID has ended.
-blocked() {
-	local i nr=0
-	[ "$(uname -m)" = aarch64 ] && nr=63
-	for i in $(seq $((100 * SLOW))); do
-		[ -d "/proc/$1" ] || return 1
-		case $(cat "/proc/$1/wchan" 2>/dev/null) in
-		*pipe_read*) return 0 ;;
-		esac
-		[ "$(cut -d ' ' -f 1 "/proc/$1/syscall" 2>/dev/null)" = "$nr" ] &&
-		    return 0
-		sleep 0.05
-	done
-	return 1
-}
 
 # fifo DATA ARG...: run ARG... in the background on the operand fifo,
 # a FIFO into which DATA (a file) is written and that is then closed (as

@@ -13,8 +13,6 @@ bats_require_minimum_version 1.5.0
 load test_helper
 
 # Waits are 10 times longer under valgrind (make memcheck).
-SLOW=1
-[ -z "${BP_MEMCHECK:-}" ] || SLOW=10
 
 # The runs under test, as NAME: the tool and options (see use).
 CASES="classify flags routine report plans merge"
@@ -54,22 +52,6 @@ needsandbox() {
 	[ "${BP_SANDBOX:-}" != 0 ] || skip "BP_SANDBOX=0 is set"
 }
 
-# blocked PID: wait up to 5 s until process PID sleeps in a read of a
-# pipe; fails at once when PID has ended.
-blocked() {
-	local n nr=0
-	[ "$(uname -m)" = aarch64 ] && nr=63
-	for n in $(seq $((100 * SLOW))); do
-		[ -d "/proc/$1" ] || return 1
-		case $(cat "/proc/$1/wchan" 2>/dev/null) in
-		*pipe_read*) return 0 ;;
-		esac
-		[ "$(cut -d ' ' -f 1 "/proc/$1/syscall" 2>/dev/null)" = "$nr" ] &&
-		    return 0
-		sleep 0.05
-	done
-	return 1
-}
 
 # start ARG...: run ARG... fifo in the background (PID), where fifo is a
 # FIFO that the test holds open (W) and into which HEADER was written;

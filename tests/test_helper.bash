@@ -24,6 +24,50 @@ field() {
 	printf '%s\n' "$output" | col "$1" | sed -n "${2:-1}p"
 }
 
+# Waits are longer under make memcheck, where every tool runs in valgrind.
+SLOW=1
+[ -z "${BP_MEMCHECK:-}" ] || SLOW=10
+
+# header: the header line of $COLS.
+header() {
+	# shellcheck disable=SC2086
+	tsv $COLS
+}
+
+# row NAME=VALUE...: one TSV line of the columns of $COLS, each taken from
+# the NAME=VALUE words of $ROW_DEFAULTS unless an argument sets it.
+row() {
+	local -A v=()
+	local -a f=()
+	local a c
+
+	# shellcheck disable=SC2086
+	for a in $ROW_DEFAULTS "$@"; do
+		v[${a%%=*}]=${a#*=}
+	done
+	for c in $COLS; do
+		f+=("${v[$c]}")
+	done
+	tsv "${f[@]}"
+}
+
+# blocked PID: wait up to 5 s (times SLOW) until process PID sleeps in a
+# read of a pipe; fails at once when PID has ended.
+blocked() {
+	local n nr=0
+	[ "$(uname -m)" = aarch64 ] && nr=63
+	for n in $(seq $((100 * SLOW))); do
+		[ -d "/proc/$1" ] || return 1
+		case $(cat "/proc/$1/wchan" 2>/dev/null) in
+		*pipe_read*) return 0 ;;
+		esac
+		[ "$(cut -d ' ' -f 1 "/proc/$1/syscall" 2>/dev/null)" = "$nr" ] &&
+		    return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # clean: nothing on standard error (after run --separate-stderr).
 clean() {
 	[ -z "$stderr" ] || { echo "unexpected stderr: $stderr"; return 1; }
