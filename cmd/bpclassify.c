@@ -67,8 +67,8 @@ pattern(struct classify *c)
 	unsigned	 site = 0;
 	int		 rs, rr, rn, rm, rad = 0, numb = 0, mech = 0;
 
-	rs = in_set(&c->in, C_SITE, in_site, &site);
-	rr = in_word(&c->in, C_RADIATION, in_radiation, &rad);
+	rs = in_set(&c->in, C_SITE, &in_site, &site);
+	rr = in_word(&c->in, C_RADIATION, &in_radiation, &rad);
 	rn = in_bool(&c->in, C_NUMBNESS, &numb);
 	rm = in_bool(&c->in, C_MECHANICAL, &mech);
 	if (rs == V_BAD || rr == V_BAD || rn == V_BAD || rm == V_BAD)
@@ -92,7 +92,7 @@ startback(struct classify *c)
 
 	for (i = C_SB1; i <= C_SB9; i++) {
 		if (i == C_SB9) {
-			r = in_word(&c->in, C_SB9, in_sb9, &v);
+			r = in_word(&c->in, C_SB9, &in_sb9, &v);
 			v = r == V_OK && v >= 3;	/* very, extremely */
 		} else
 			r = in_bool(&c->in, i, &v);

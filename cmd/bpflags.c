@@ -84,11 +84,11 @@ readfacts(struct flagger *g, struct facts *f)
 		else
 			f->yes[screen_cols[i]] = v;
 	}
-	if (in_set(in, C_SITE, in_site, &f->site) != V_OK)
+	if (in_set(in, C_SITE, &in_site, &f->site) != V_OK)
 		f->site = 0;
-	if (in_word(in, C_RADIATION, in_radiation, &f->rad) != V_OK)
+	if (in_word(in, C_RADIATION, &in_radiation, &f->rad) != V_OK)
 		f->rad = -1;
-	if (in_word(in, C_SIDE, in_side, &f->side) != V_OK)
+	if (in_word(in, C_SIDE, &in_side, &f->side) != V_OK)
 		f->side = -1;
 	f->have_days = in_days(in, &f->days) == V_OK;
 	return miss;

@@ -336,7 +336,7 @@ findcols(const struct tsv *t, const struct need *nd, int *col)
 	return 0;
 }
 
-#define F(i)	t->f[col[i]], t->fl[col[i]]
+#define F(i)	tsv_f(t, col[i]), tsv_fl(t, col[i])
 
 /* Count one record into the summary; returns 1 if it had a problem. */
 static int
@@ -349,16 +349,16 @@ tally(const struct tsv *t, const int *col)
 	size_t		 n, i;
 	int		 k, problem = 0, emergency, urgent;
 
-	p = t->f[col[P_ID]];
-	n = t->fl[col[P_ID]];
+	p = tsv_f(t, col[P_ID]);
+	n = tsv_fl(t, col[P_ID]);
 	val_trim(&p, &n);
 	if (n == 0) {
 		problem = 1;
 		diag_value(t->name, t->line, "id", "empty", "", 0);
 	}
 	for (i = 0; i < sizeof(checked) / sizeof(checked[0]); i++)
-		if ((k = col[checked[i]]) >= 0 && t->fl[k] == 7 &&
-		    memcmp(t->f[k], "invalid", 7) == 0)
+		if ((k = col[checked[i]]) >= 0 && tsv_fl(t, k) == 7 &&
+		    memcmp(tsv_f(t, k), "invalid", 7) == 0)
 			problem = 1;
 	if (count(&rep.c[S_RECORDS], "total", 5, 1) == -1 ||
 	    count(&rep.c[S_PROBLEMS], "total", 5, (tally_t)problem) ==
@@ -390,15 +390,15 @@ enum { M_SECTION, M_KEY, M_VALUE };
 static int
 mergeline(const struct tsv *t, const int *col)
 {
-	const char	*p = t->f[col[M_VALUE]];
-	size_t		 i, n = t->fl[col[M_VALUE]];
+	const char	*p = tsv_f(t, col[M_VALUE]);
+	size_t		 i, n = tsv_fl(t, col[M_VALUE]);
 	tally_t		 v = 0;
 	int		 s, r;
 
 	for (s = 0; s < NCOUNTS; s++)
-		if (strlen(rep.c[s].section) == t->fl[col[M_SECTION]] &&
-		    memcmp(rep.c[s].section, t->f[col[M_SECTION]],
-		    t->fl[col[M_SECTION]]) == 0)
+		if (strlen(rep.c[s].section) == tsv_fl(t, col[M_SECTION]) &&
+		    memcmp(rep.c[s].section, tsv_f(t, col[M_SECTION]),
+		    tsv_fl(t, col[M_SECTION])) == 0)
 			break;
 	if (s < NCOUNTS) {
 		if (n == 0)
@@ -417,9 +417,9 @@ mergeline(const struct tsv *t, const int *col)
 		return r;
 	}
 	for (s = 0; s < NWORK; s++)
-		if (strlen(rep.w[s].section) == t->fl[col[M_SECTION]] &&
-		    memcmp(rep.w[s].section, t->f[col[M_SECTION]],
-		    t->fl[col[M_SECTION]]) == 0)
+		if (strlen(rep.w[s].section) == tsv_fl(t, col[M_SECTION]) &&
+		    memcmp(rep.w[s].section, tsv_f(t, col[M_SECTION]),
+		    tsv_fl(t, col[M_SECTION])) == 0)
 			return keep(&rep.w[s], F(M_KEY), p, n);
 	diag_value(t->name, t->line, "section", "not a summary section",
 	    F(M_SECTION));
@@ -730,8 +730,8 @@ static void
 planflags(const struct tsv *t, const int *col)
 {
 	const struct flag	*fl;
-	const char		*p = t->f[col[P_FLAGS]], *end, *comma;
-	size_t			 n = t->fl[col[P_FLAGS]];
+	const char		*p = tsv_f(t, col[P_FLAGS]), *end, *comma;
+	size_t			 n = tsv_fl(t, col[P_FLAGS]);
 	char			 buf[256];
 
 	out_str("\nWarning signs\n");
@@ -753,8 +753,8 @@ planflags(const struct tsv *t, const int *col)
 			    levelwhat[fl->level]);
 			wrap("  - ", "    ", buf + 2);
 		}
-	p = t->f[col[P_UNSCREENED]];
-	n = t->fl[col[P_UNSCREENED]];
+	p = tsv_f(t, col[P_UNSCREENED]);
+	n = tsv_fl(t, col[P_UNSCREENED]);
 	if (n > 0 && !(n == 4 && memcmp(p, "none", 4) == 0)) {
 		out_str("  Not yet asked or not readable: ");
 		spaced(p, n);
@@ -766,21 +766,21 @@ static void
 planexercises(const struct tsv *t, const int *col, const struct catalog *c)
 {
 	const struct entry	*e;
-	const char		*p = t->f[col[P_EXERCISES]], *end, *comma, *colon;
-	size_t			 n = t->fl[col[P_EXERCISES]];
+	const char		*p = tsv_f(t, col[P_EXERCISES]), *end, *comma, *colon;
+	size_t			 n = tsv_fl(t, col[P_EXERCISES]);
 	int			 k = 0;
 
 	if (n == 0 || (n == 4 && memcmp(p, "none", 4) == 0))
 		return;
 	out_str("\nExercises, ");
-	if (t->fl[col[P_SESSIONS]] == 5 &&
-	    memcmp(t->f[col[P_SESSIONS]], "daily", 5) == 0)
+	if (tsv_fl(t, col[P_SESSIONS]) == 5 &&
+	    memcmp(tsv_f(t, col[P_SESSIONS]), "daily", 5) == 0)
 		out_str("every day\n");
-	else if (t->fl[col[P_SESSIONS]] == 8 &&
-	    memcmp(t->f[col[P_SESSIONS]], "3-5/week", 8) == 0)
+	else if (tsv_fl(t, col[P_SESSIONS]) == 8 &&
+	    memcmp(tsv_f(t, col[P_SESSIONS]), "3-5/week", 8) == 0)
 		out_str("3 to 5 days a week, with rest days between\n");
 	else {
-		out_write(t->f[col[P_SESSIONS]], t->fl[col[P_SESSIONS]]);
+		out_write(tsv_f(t, col[P_SESSIONS]), tsv_fl(t, col[P_SESSIONS]));
 		out_byte('\n');
 	}
 	for (end = p + n; p <= end; p = comma + 1) {
@@ -809,8 +809,8 @@ static void
 planadvice(const struct tsv *t, const int *col, const struct catalog *c)
 {
 	const struct entry	*e;
-	const char		*p = t->f[col[P_ADVICE]], *end, *comma;
-	size_t			 n = t->fl[col[P_ADVICE]];
+	const char		*p = tsv_f(t, col[P_ADVICE]), *end, *comma;
+	size_t			 n = tsv_fl(t, col[P_ADVICE]);
 
 	if (n == 0 || (n == 4 && memcmp(p, "none", 4) == 0))
 		return;
@@ -831,8 +831,8 @@ planadvice(const struct tsv *t, const int *col, const struct catalog *c)
 static int
 plan(const struct tsv *t, const int *col, const struct catalog *c)
 {
-	const char	*id = t->f[col[P_ID]];
-	size_t		 n = t->fl[col[P_ID]];
+	const char	*id = tsv_f(t, col[P_ID]);
+	size_t		 n = tsv_fl(t, col[P_ID]);
 	int		 problem = 0;
 
 	val_trim(&id, &n);
@@ -841,12 +841,12 @@ plan(const struct tsv *t, const int *col, const struct catalog *c)
 		problem = 1;
 	}
 	out_str("Plan for ");
-	out_write(t->f[col[P_ID]], t->fl[col[P_ID]]);
+	out_write(tsv_f(t, col[P_ID]), tsv_fl(t, col[P_ID]));
 	out_str("\n\nWhat the answers show\n");
 	line(patternwords, "pattern", F(P_PATTERN));
 	line(phasewords, "phase", F(P_PHASE));
 	line(riskwords, "startback", F(P_STARTBACK));
-	if (t->fl[col[P_PATTERN]] == 3 && memcmp(t->f[col[P_PATTERN]], "hip",
+	if (tsv_fl(t, col[P_PATTERN]) == 3 && memcmp(tsv_f(t, col[P_PATTERN]), "hip",
 	    3) == 0)
 		wrap("  ", "  ", "STarT Back was made for back pain, not hip "
 		    "pain, so it does not change this plan.");

@@ -97,8 +97,8 @@ setup(const struct tsv *t, void *ctx)
 static int
 known(struct router *r, const struct tsv *t, int k)
 {
-	const char	*p = t->f[r->col[k]];
-	size_t		 n = t->fl[r->col[k]];
+	const char	*p = tsv_f(t, r->col[k]);
+	size_t		 n = tsv_fl(t, r->col[k]);
 	int		 i;
 
 	if ((i = word_index(keys[k].words, p, n)) >= 0)
@@ -112,8 +112,8 @@ known(struct router *r, const struct tsv *t, int k)
 static int
 coremissing(struct router *r, const struct tsv *t)
 {
-	const char	*p = t->f[r->unscreened], *end, *comma;
-	size_t		 n = t->fl[r->unscreened];
+	const char	*p = tsv_f(t, r->unscreened), *end, *comma;
+	size_t		 n = tsv_fl(t, r->unscreened);
 	int		 i, core = 0;
 
 	if (n == 4 && memcmp(p, "none", 4) == 0)
@@ -128,8 +128,8 @@ coremissing(struct router *r, const struct tsv *t)
 		if (i == nscreen || n == 0) {
 			r->in.problem = 1;
 			diag_value(t->name, t->line, "unscreened",
-			    "not a list of screening inputs", t->f[r->unscreened],
-			    t->fl[r->unscreened]);
+			    "not a list of screening inputs", tsv_f(t, r->unscreened),
+			    tsv_fl(t, r->unscreened));
 			return 1;
 		}
 		core |= flag_core(screen_cols[i]);

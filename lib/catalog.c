@@ -39,6 +39,8 @@ static const char *const contras[] = {
 	"age65", "osteoporosis", "radicular", "acute", NULL
 };
 
+static struct vocab	kind_v, target_v, contra_v;
+
 static int	 problem(struct catalog *, unsigned long, const char *, ...);
 static char	*builtin(size_t *);
 static int	 row(struct catalog *, const struct tsv *, const int *);
@@ -133,18 +135,18 @@ row(struct catalog *c, const struct tsv *t, const int *col)
 	int		 i, k;
 
 	for (i = 0; i < NFIELDS; i++) {
-		p[i] = t->f[col[i]];
-		n[i] = t->fl[col[i]];
+		p[i] = tsv_f(t, col[i]);
+		n[i] = tsv_fl(t, col[i]);
 	}
 	memset(&e, 0, sizeof(e));
 	if (!token(p[F_ID], n[F_ID]))
 		return problem(c, t->line, "id: empty, or holds a comma, "
 		    "colon or space");
-	if (val_word(p[F_KIND], n[F_KIND], kinds, &k, &why) != V_OK)
+	if (val_word(p[F_KIND], n[F_KIND], &kind_v, &k, &why) != V_OK)
 		return problem(c, t->line, "kind: not one of warmup mobility "
 		    "stretch strength aerobic advice");
 	e.kind = (enum kind)k;
-	if (val_set(p[F_ROUTINES], n[F_ROUTINES], targets, &e.routines,
+	if (val_set(p[F_ROUTINES], n[F_ROUTINES], &target_v, &e.routines,
 	    &why) != V_OK)
 		return problem(c, t->line, "routines: unknown or empty "
 		    "routine or disposition");
@@ -153,7 +155,7 @@ row(struct catalog *c, const struct tsv *t, const int *col)
 		    "routines only");
 	if (val_eq(p[F_CONTRA], n[F_CONTRA], "none"))
 		e.contra = 0;
-	else if (val_set(p[F_CONTRA], n[F_CONTRA], contras, &e.contra,
+	else if (val_set(p[F_CONTRA], n[F_CONTRA], &contra_v, &e.contra,
 	    &why) != V_OK)
 		return problem(c, t->line, "contraindications: unknown code "
 		    "(age65 osteoporosis radicular acute, or none)");
@@ -217,6 +219,9 @@ catalog_load(struct catalog *c, const char *path)
 	int		 col[NFIELDS], i, s, r = -1;
 
 	memset(c, 0, sizeof(*c));
+	vocab_init(&kind_v, kinds);
+	vocab_init(&target_v, targets);
+	vocab_init(&contra_v, contras);
 	c->name = path != NULL ? path : "built-in catalog";
 	if (path == NULL) {
 		if ((text = builtin(&len)) == NULL ||

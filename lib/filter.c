@@ -186,7 +186,7 @@ writerecord(struct run *r)
 			if (r->slot[i] >= 0)
 				out_str(r->val[r->slot[i]]);
 			else
-				out_write(t->f[i], t->fl[i]);
+				out_write(tsv_f(t, i), tsv_fl(t, i));
 		}
 	for (k = 0; k < r->nout; k++)
 		if (r->where[k] < 0) {

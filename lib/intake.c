@@ -15,16 +15,18 @@ const char *const in_names[C_NICOLS] = {
 	"odi9", "odi10"
 };
 
-const char *const in_site[] = {
+static const char *const site_words[] = {
 	"low_back", "upper_back", "buttock", "hip", "groin", "thigh", NULL
 };
-const char *const in_radiation[] = {
+static const char *const radiation_words[] = {
 	"none", "buttock", "thigh", "below_knee", NULL
 };
-const char *const in_side[] = { "left", "right", "both", "central", NULL };
-const char *const in_sb9[] = {
+static const char *const side_words[] = { "left", "right", "both", "central", NULL };
+static const char *const sb9_words[] = {
 	"not_at_all", "slightly", "moderately", "very", "extremely", NULL
 };
+
+struct vocab	in_site, in_radiation, in_side, in_sb9;
 
 static int	report(struct intake *, enum icol, const char *);
 static int	date(struct intake *, enum icol, long *);
@@ -34,6 +36,10 @@ in_init(struct intake *in, const struct tsv *t)
 {
 	int	c;
 
+	vocab_init(&in_site, site_words);
+	vocab_init(&in_radiation, radiation_words);
+	vocab_init(&in_side, side_words);
+	vocab_init(&in_sb9, sb9_words);
 	in->t = t;
 	in->problem = 0;
 	for (c = 0; c < C_NICOLS; c++)
@@ -84,7 +90,7 @@ in_report(struct intake *in, enum icol c, const char *why, long lo, long hi)
 }
 
 int
-in_word(struct intake *in, enum icol c, const char *const *words, int *v)
+in_word(struct intake *in, enum icol c, const struct vocab *words, int *v)
 {
 	const char	*p, *why;
 	size_t		 n;
@@ -97,7 +103,7 @@ in_word(struct intake *in, enum icol c, const char *const *words, int *v)
 }
 
 int
-in_set(struct intake *in, enum icol c, const char *const *words,
+in_set(struct intake *in, enum icol c, const struct vocab *words,
     unsigned *mask)
 {
 	const char	*p, *why;

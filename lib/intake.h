@@ -32,10 +32,8 @@ enum radiation { R_NONE, R_BUTTOCK, R_THIGH, R_BELOW_KNEE };
 enum side { D_LEFT, D_RIGHT, D_BOTH, D_CENTRAL };
 
 extern const char *const in_names[C_NICOLS];
-extern const char *const in_site[];
-extern const char *const in_radiation[];
-extern const char *const in_side[];
-extern const char *const in_sb9[];
+/* Made by in_init(). */
+extern struct vocab in_site, in_radiation, in_side, in_sb9;
 
 struct intake {
 	const struct tsv	*t;
@@ -59,8 +57,8 @@ in_raw(const struct intake *in, enum icol c, const char **p, size_t *n)
 		*p = "";
 		*n = 0;
 	} else {
-		*p = in->t->f[i];
-		*n = in->t->fl[i];
+		*p = tsv_f(in->t, i);
+		*n = tsv_fl(in->t, i);
 	}
 }
 
@@ -99,9 +97,9 @@ in_uint(struct intake *in, enum icol c, long lo, long hi, long *v)
 		return in_report(in, c, why, lo, hi);
 	return r;
 }
-int	in_word(struct intake *in, enum icol c, const char *const *words,
+int	in_word(struct intake *in, enum icol c, const struct vocab *words,
 	    int *v);
-int	in_set(struct intake *in, enum icol c, const char *const *words,
+int	in_set(struct intake *in, enum icol c, const struct vocab *words,
 	    unsigned *mask);
 
 /*

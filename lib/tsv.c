@@ -91,6 +91,7 @@ tsv_openmem(struct tsv *t, const char *name, const char *text, size_t len)
 	    (t->buf = malloc(len + 1)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	memcpy(t->buf, text, len);
+	t->nul = memchr(text, '\0', len) != NULL;
 	t->cap = len + 1;
 	t->len = len;
 	t->eof = 1;
@@ -111,6 +112,7 @@ fill(struct tsv *t)
 		t->len -= t->pos;
 		t->scan -= t->pos;
 		t->pos = 0;
+		t->nul = t->nul && memchr(t->buf, '\0', t->len) != NULL;
 	}
 	room = t->cap - t->len;
 	if (room > READSZ)
@@ -118,8 +120,12 @@ fill(struct tsv *t)
 	do
 		r = read(t->src[t->cur].fd, t->buf + t->len, room);
 	while (r == -1 && errno == EINTR);
-	if (r > 0)
+	if (r > 0) {
+		/* one look per read, so that lines are split without one */
+		if (memchr(t->buf + t->len, '\0', (size_t)r) != NULL)
+			t->nul = 1;
 		t->len += (size_t)r;
+	}
 	return r;
 }
 
@@ -263,9 +269,9 @@ setheader(struct tsv *t, const char *p, size_t n)
 		if (s[i] == '\t')
 			t->ncols++;
 	t->cols = malloc(t->ncols * sizeof(*t->cols));
-	t->f = malloc(t->ncols * sizeof(*t->f));
-	t->fl = malloc(t->ncols * sizeof(*t->fl));
-	if (t->cols == NULL || t->f == NULL || t->fl == NULL) {
+	/* room for the 8 cuts one word of a line too long may add */
+	t->cut = malloc((t->ncols + 9) * sizeof(*t->cut));
+	if (t->cols == NULL || t->cut == NULL) {
 		free(s);
 		free(t->cols);
 		t->cols = NULL;
@@ -336,10 +342,12 @@ lowbit(uint64_t y)
 }
 
 /*
- * Split (p, n) at every TAB into t->f and t->fl (at most t->ncols of
- * them).  Returns the number of fields, or 0 if a NUL byte is found.
- * Eight bytes at a time where the byte order allows: the fields are a
- * few bytes long, too short for memchr(3) per field to pay off.
+ * Split (p, n) at every TAB: t->cut[i] is where field i starts, as an
+ * offset from p, and t->cut[nf] is n + 1.  Cuts are kept for at most
+ * t->ncols fields; the rest are only counted.  Returns the number of
+ * fields.  Eight bytes at a time where the byte order allows: the
+ * fields are a few bytes long, too short for memchr(3) per field to pay
+ * off.
  */
 static size_t
 split(struct tsv *t, const char *p, size_t n)
@@ -350,47 +358,33 @@ split(struct tsv *t, const char *p, size_t n)
 	} probe = { 1 };
 	const uint64_t	 ones = 0x0101010101010101ULL;
 	const uint64_t	 low7 = 0x7f7f7f7f7f7f7f7fULL;
-	const char	*end = p + n, *start = p, *q;
-	const char	**f = t->f;
-	size_t		*fl = t->fl, nf = 0, ncols = t->ncols;
-	uint64_t	 x, z, y;
+	const char	*start = p, *end = p + n;
+	uint32_t	*cut = t->cut, off;
+	size_t		 k = 0, ncols = t->ncols;	/* k: TABs seen */
+	uint64_t	 x, y;
 
+	cut[0] = 0;
 	if (probe.c[0] == 1)
 		for (; end - p >= 8; p += 8) {
 			memcpy(&x, p, 8);
-			/* 0x80 in each byte that is NUL */
-			if (~(((x & low7) + low7) | x | low7) != 0)
-				return 0;
 			/* 0x80 in each byte that is TAB */
-			z = x ^ (ones * '\t');
-			y = ~(((z & low7) + low7) | z | low7);
-			for (; y != 0; y &= y - 1) {
-				q = p + (lowbit(y) >> 3);
-				if (nf < ncols) {
-					f[nf] = start;
-					fl[nf] = (size_t)(q - start);
-				}
-				nf++;
-				start = q + 1;
+			x ^= ones * '\t';
+			y = ~(((x & low7) + low7) | x | low7);
+			if (k >= ncols) {	/* too many: count them */
+				for (; y != 0; y &= y - 1)
+					k++;
+				continue;
 			}
+			off = (uint32_t)(p - start) + 1;
+			for (; y != 0; y &= y - 1)
+				cut[++k] = off + (uint32_t)(lowbit(y) >> 3);
 		}
-	for (; p < end; p++) {
-		if (*p == '\0')
-			return 0;
-		if (*p == '\t') {
-			if (nf < ncols) {
-				f[nf] = start;
-				fl[nf] = (size_t)(p - start);
-			}
-			nf++;
-			start = p + 1;
-		}
-	}
-	if (nf < ncols) {
-		f[nf] = start;
-		fl[nf] = (size_t)(end - start);
-	}
-	return nf + 1;
+	for (; p < end; p++)
+		if (*p == '\t' && ++k < ncols)
+			cut[k] = (uint32_t)(p - start) + 1;
+	if (k < ncols)
+		cut[k + 1] = (uint32_t)n + 1;
+	return k + 1;
 }
 
 static int
@@ -406,8 +400,9 @@ recordline(struct tsv *t)
 		n--;
 	if (n == 0)
 		return 0;
-	if ((nf = split(t, t->raw, n)) == 0)
+	if (t->nul && memchr(t->raw, '\0', n) != NULL)
 		return bad(t, "NUL byte in line");
+	nf = split(t, t->raw, n);
 	t->rec = t->raw;
 	t->reclen = n;
 	t->nf = nf < t->ncols ? nf : t->ncols;
@@ -427,7 +422,7 @@ nextsrc(struct tsv *t)
 	t->name = t->src[t->cur].name;
 	t->line = 0;
 	t->pos = t->len = t->scan = 0;
-	t->eof = t->partial = t->started = 0;
+	t->eof = t->partial = t->started = t->nul = 0;
 	return 1;
 }
 
@@ -498,8 +493,7 @@ tsv_close(struct tsv *t)
 	if (t->cols != NULL)
 		free(t->cols[0]);
 	free(t->cols);
-	free(t->f);
-	free(t->fl);
+	free(t->cut);
 	free(t->hdr);
 	free(t->buf);
 	free(t->src);

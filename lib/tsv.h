@@ -10,13 +10,14 @@
 #define BP_TSV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define TSV_MAXLINE	(1024 * 1024)	/* longest line, LF excluded */
 
 enum tsv_status {
 	TSV_FATAL = -1,		/* I/O or header problem: t->why, t->err */
 	TSV_EOF = 0,		/* every operand read */
-	TSV_REC = 1,		/* a record: t->f, t->fl, t->nf */
+	TSV_REC = 1,		/* a record: tsv_f(), tsv_fl(), t->nf */
 	TSV_BAD = 2		/* a structurally broken line: t->why */
 };
 
@@ -39,14 +40,13 @@ struct tsv {
 
 	const char	*rec;		/* the record line, no CR or LF */
 	size_t		 reclen;
-	const char	**f;		/* field i starts at f[i]... */
-	size_t		*fl;		/* ...and is fl[i] bytes long */
-	size_t		 nf;
+	size_t		 nf;		/* fields: nf == ncols for a record */
 
 	const char	*why;		/* reason for TSV_BAD or TSV_FATAL */
 	int		 err;		/* errno for TSV_FATAL, or 0 */
 
 	/* private */
+	uint32_t	*cut;		/* field i is rec[cut[i]..cut[i+1]-1) */
 	char		*buf;
 	size_t		 cap, pos, len, scan;
 	const char	*raw;		/* current line as read, with CR */
@@ -55,6 +55,7 @@ struct tsv {
 	int		 eof;		/* current operand fully read */
 	int		 partial;	/* overlong line not fully in buf */
 	int		 started;	/* header of current operand read */
+	int		 nul;		/* buf may hold a NUL byte */
 	char		 whybuf[96];
 };
 
@@ -95,6 +96,20 @@ int	tsv_next(struct tsv *t);
  * set on a read or write error.
  */
 int	tsv_reject(struct tsv *t, int fd);
+
+/* Where field i (below t->nf) of the record starts... */
+static inline const char *
+tsv_f(const struct tsv *t, size_t i)
+{
+	return t->rec + t->cut[i];
+}
+
+/* ...and how many bytes long it is. */
+static inline size_t
+tsv_fl(const struct tsv *t, size_t i)
+{
+	return t->cut[i + 1] - t->cut[i] - 1;
+}
 
 /* The index of column name, or -1 if the header has none. */
 int	tsv_col(const struct tsv *t, const char *name);

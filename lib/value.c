@@ -2,8 +2,25 @@
 
 #include "value.h"
 
+const signed char val_bool1[256] = {
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	2, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	0, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+};
 
-static int	oneof(const char *, size_t, const char *const *);
 static int	lower(int);
 
 /* c in lower case, for ASCII letters only: the words are ASCII. */
@@ -25,36 +42,51 @@ val_eq(const char *p, size_t n, const char *word)
 	return word[n] == '\0';
 }
 
-static int
-oneof(const char *p, size_t n, const char *const *words)
+void
+vocab_init(struct vocab *v, const char *const *words)
 {
-	int	i, c = lower((unsigned char)p[0]);
+	int	i;
 
-	for (i = 0; words[i] != NULL; i++)
-		if (words[i][0] == c && val_eq(p, n, words[i]))
+	v->word = words;
+	for (i = 0; i < V_MAXWORDS && words[i] != NULL; i++) {
+		v->len[i] = strlen(words[i]);
+		v->key[i] = val_key(words[i], v->len[i]);
+	}
+	v->n = i;
+}
+
+int
+vocab_find(const struct vocab *v, const char *p, size_t n)
+{
+	uint64_t	k = val_key(p, n);
+	int		i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->key[i] == k && v->len[i] == n &&
+		    (n <= 8 || val_eq(p + 8, n - 8, v->word[i] + 8)))
 			return i;
 	return -1;
 }
 
 int
-val_word(const char *p, size_t n, const char *const *words, int *v,
+val_word(const char *p, size_t n, const struct vocab *v, int *i,
     const char **why)
 {
-	int	i;
+	int	k;
 
 	val_trim(&p, &n);
 	if (n == 0)
 		return V_EMPTY;
-	if ((i = oneof(p, n, words)) < 0) {
+	if ((k = vocab_find(v, p, n)) < 0) {
 		*why = "not a known value";
 		return V_BAD;
 	}
-	*v = i;
+	*i = k;
 	return V_OK;
 }
 
 int
-val_set(const char *p, size_t n, const char *const *words, unsigned *mask,
+val_set(const char *p, size_t n, const struct vocab *v, unsigned *mask,
     const char **why)
 {
 	const char	*item, *end, *comma;
@@ -75,7 +107,7 @@ val_set(const char *p, size_t n, const char *const *words, unsigned *mask,
 			*why = "empty item in list";
 			return V_BAD;
 		}
-		if ((i = oneof(item, len, words)) < 0) {
+		if ((i = vocab_find(v, item, len)) < 0) {
 			*why = "not a known value in list";
 			return V_BAD;
 		}

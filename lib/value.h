@@ -10,6 +10,8 @@
 #define BP_VALUE_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 enum { V_BAD = -1, V_EMPTY = 0, V_OK = 1 };
 
@@ -44,46 +46,96 @@ val_digits(const char *p, size_t n, long *v)
 	return 1;
 }
 
-/* (p, n) in lower case equals word, which has n letters. */
-static inline int
-val_is(const char *p, size_t n, const char *word)
+/* Four bytes at p as a number, the first byte lowest. */
+static inline uint64_t
+val_load4(const char *p)
 {
-	size_t	i;
+	static const union {
+		uint32_t	u;
+		unsigned char	c[4];
+	} probe = { 1 };
+	uint32_t	x;
 
-	for (i = 0; i < n; i++)
-		if ((p[i] | 0x20) != word[i])
-			return 0;
-	return 1;
+	memcpy(&x, p, 4);
+	if (probe.c[0] != 1)		/* big endian: reverse the bytes */
+		x = (x >> 24) | (x >> 8 & 0xff00) | (x << 8 & 0xff0000) |
+		    x << 24;
+	return x;
 }
+
+/*
+ * The key of a word: its first eight bytes (at most n), the first byte
+ * lowest, ASCII letters in lower case, zero past the end.  Two words of
+ * the same length up to 8 are equal but for letters' case if and only
+ * if their keys are equal.  No byte past p + n is read.
+ */
+static inline uint64_t
+val_key(const char *p, size_t n)
+{
+	const uint64_t	 b7 = 0x8080808080808080ULL;
+	const uint64_t	 low7 = 0x7f7f7f7f7f7f7f7fULL;
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	uint64_t	 x, h, up;
+	size_t		 m;
+
+	if (n >= 4) {
+		m = n < 8 ? n : 8;
+		x = val_load4(p) | val_load4(p + m - 4) << (8 * (m - 4));
+	} else if (n > 0)
+		x = (uint64_t)(unsigned char)p[0] |
+		    (uint64_t)(unsigned char)p[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)(unsigned char)p[n - 1] << (8 * (n - 1));
+	else
+		return 0;
+	/* 0x80 in each byte from 'A' to 'Z', then 0x20 added there */
+	h = x & low7;
+	up = (h + ones * (0x80 - 'A')) & ~(h + ones * (0x80 - 'Z' - 1)) &
+	    ~x & b7;
+	return x | up >> 2;
+}
+
+/* The key of a word of up to 8 bytes, written as its bytes a to h. */
+#define VAL_KEY(a, b, c, d, e, f, g, h)					\
+	((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 |	\
+	(uint64_t)(d) << 24 | (uint64_t)(e) << 32 | (uint64_t)(f) << 40 |	\
+	(uint64_t)(g) << 48 | (uint64_t)(h) << 56)
+
+/* A one-byte answer: 1 yes, 0 no, 2 space (empty), -1 bad. */
+extern const signed char val_bool1[256];
 
 /* y yes true 1 -> *v = 1; n no false 0 -> *v = 0. */
 static inline int
 val_bool(const char *p, size_t n, int *v, const char **why)
 {
-	int	yes = -1;
+	uint64_t	k;
+	int		yes = -1;
 
+	/* most answers are one letter: one look in a table */
+	if (n == 1 && (unsigned)(yes = val_bool1[(unsigned char)p[0]]) < 2) {
+		*v = yes;
+		return V_OK;
+	}
 	val_trim(&p, &n);
-	/* | 0x20 lowers a letter, and maps no other byte to one */
-	switch (n) {
-	case 0:
+	if (n == 0)
 		return V_EMPTY;
+	k = val_key(p, n);
+	switch (n) {
 	case 1:
 		/* without branches: the answers of a batch are random */
-		yes = (((p[0] | 0x20) == 'y') | (p[0] == '1')) -
-		    !(((p[0] | 0x20) == 'n') | (p[0] == '0') |
-		    ((p[0] | 0x20) == 'y') | (p[0] == '1'));
+		yes = ((k == 'y') | (k == '1')) -
+		    !((k == 'n') | (k == '0') | (k == 'y') | (k == '1'));
 		break;
 	case 2:
-		yes = val_is(p, 2, "no") ? 0 : -1;
+		yes = k == VAL_KEY('n', 'o', 0, 0, 0, 0, 0, 0) ? 0 : -1;
 		break;
 	case 3:
-		yes = val_is(p, 3, "yes") ? 1 : -1;
+		yes = k == VAL_KEY('y', 'e', 's', 0, 0, 0, 0, 0) ? 1 : -1;
 		break;
 	case 4:
-		yes = val_is(p, 4, "true") ? 1 : -1;
+		yes = k == VAL_KEY('t', 'r', 'u', 'e', 0, 0, 0, 0) ? 1 : -1;
 		break;
 	case 5:
-		yes = val_is(p, 5, "false") ? 0 : -1;
+		yes = k == VAL_KEY('f', 'a', 'l', 's', 'e', 0, 0, 0) ? 0 : -1;
 		break;
 	}
 	if (yes < 0) {
@@ -101,6 +153,12 @@ val_uint(const char *p, size_t n, long lo, long hi, long *v,
 {
 	long	x;
 
+	/* most answers are one digit */
+	if (n == 1 && (unsigned long)(x = (unsigned char)p[0] - '0') <= 9 &&
+	    x >= lo && x <= hi) {
+		*v = x;
+		return V_OK;
+	}
 	val_trim(&p, &n);
 	if (n == 0)
 		return V_EMPTY;
@@ -116,15 +174,34 @@ val_uint(const char *p, size_t n, long lo, long hi, long *v,
 	return V_OK;
 }
 
-/* One of words (NULL-terminated); *v = its index. */
-int	val_word(const char *p, size_t n, const char *const *words, int *v,
+#define V_MAXWORDS	32
+
+/*
+ * A list of words, lower case, with their keys: made once by
+ * vocab_init(), then searched for every value.
+ */
+struct vocab {
+	const char *const	*word;		/* NULL-terminated */
+	int			 n;
+	uint64_t		 key[V_MAXWORDS];
+	size_t			 len[V_MAXWORDS];
+};
+
+/* Make v from words: at most V_MAXWORDS of them, in lower case. */
+void	vocab_init(struct vocab *v, const char *const *words);
+
+/* The index of (p, n) in v, letters' case aside, or -1. */
+int	vocab_find(const struct vocab *v, const char *p, size_t n);
+
+/* One of the words of v; *i = its index. */
+int	val_word(const char *p, size_t n, const struct vocab *v, int *i,
 	    const char **why);
 
 /*
- * A comma list of words (at most 32); *mask has bit i set for words[i].
- * An empty item is bad.
+ * A comma list of words of v; *mask has bit i set for word i.  An empty
+ * item is bad.
  */
-int	val_set(const char *p, size_t n, const char *const *words,
+int	val_set(const char *p, size_t n, const struct vocab *v,
 	    unsigned *mask, const char **why);
 
 /* N, Nd, Nw, Nm (30 days) or Ny (365 days), at most V_MAXDAYS days. */

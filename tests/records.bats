@@ -317,6 +317,21 @@ check_rejects() {
 	samefile rej.want rej
 }
 
+@test "records: NUL lines far apart in a long input are each found, and only they" {
+	# the reader looks for NUL once per read: lines on either side of
+	# a NUL line, in the same read and in later ones, are good records
+	{ printf '%s\n' "$H"; yes "$A" | head -n 20000
+	    printf 'n\0ul\tlow_back\tnone\t10\n'; yes "$B" | head -n 20000
+	    printf 'x\0\n'; printf '%s\n' "$A"; } >in.tsv
+	bp 1 -r rej in.tsv
+	said 'bpclassify: in.tsv:20002: NUL byte in line' \
+	    'bpclassify: in.tsv:40003: NUL byte in line'
+	[ "$(wc -l <out)" -eq 40002 ]
+	[ "$(grep -c -F "$BOUT" out)" -eq 20000 ]
+	printf 'n\0ul\tlow_back\tnone\t10\nx\0\n' >rej.want
+	samefile rej.want rej
+}
+
 # --- long lines ---------------------------------------------------------------
 
 @test "records: a 2 MiB line is fatal" {

@@ -257,19 +257,19 @@ checkrec(const struct tsv *t)
 	if (t->rec < t->buf || end > t->buf + t->len)
 		fz_fail("record outside the buffer");
 	for (i = 0; i < t->nf; i++) {
-		if (t->f[i] < t->rec || t->f[i] + t->fl[i] > end)
+		if (tsv_f(t, i) < t->rec || tsv_f(t, i) + tsv_fl(t, i) > end)
 			fz_fail("field outside the record");
-		if (memchr(t->f[i], '\t', t->fl[i]) != NULL)
+		if (memchr(tsv_f(t, i), '\t', tsv_fl(t, i)) != NULL)
 			fz_fail("TAB in a field");
-		if (memchr(t->f[i], '\n', t->fl[i]) != NULL)
+		if (memchr(tsv_f(t, i), '\n', tsv_fl(t, i)) != NULL)
 			fz_fail("LF in a field");
-		if (memchr(t->f[i], '\0', t->fl[i]) != NULL)
+		if (memchr(tsv_f(t, i), '\0', tsv_fl(t, i)) != NULL)
 			fz_fail("NUL in a field");
-		if (i == 0 ? t->f[i] != t->rec :
-		    t->f[i] != t->f[i - 1] + t->fl[i - 1] + 1)
+		if (i == 0 ? tsv_f(t, i) != t->rec :
+		    tsv_f(t, i) != tsv_f(t, i - 1) + tsv_fl(t, i - 1) + 1)
 			fz_fail("fields not contiguous");
 	}
-	if (t->f[t->nf - 1] + t->fl[t->nf - 1] != end)
+	if (tsv_f(t, t->nf - 1) + tsv_fl(t, t->nf - 1) != end)
 		fz_fail("last field does not end the record");
 }
 

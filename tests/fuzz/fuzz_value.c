@@ -32,6 +32,7 @@ static const char *const many[] = {
 	"w21", "w22", "w23", "w24", "w25", "w26", "w27", "w28", "w29", "w30",
 	"w31", NULL
 };
+static struct vocab	sb9_v, site_v, many_v;
 
 static int
 lower(int c)
@@ -176,7 +177,7 @@ field(const char *p, size_t n, long lo, long hi)
 	/* word */
 	iv = SENTINEL;
 	why = NULL;
-	r = val_word(p, n, sb9, &iv, &why);
+	r = val_word(p, n, &sb9_v, &iv, &why);
 	if (empty ? r != V_EMPTY : r == V_EMPTY)
 		fz_fail("val_word empty");
 	if (r == V_OK && iv != word(q, k, sb9))
@@ -188,6 +189,7 @@ field(const char *p, size_t n, long lo, long hi)
 	/* set, with 6 words and with 32 */
 	for (i = 0; i < 2; i++) {
 		const char *const	*w = i == 0 ? site : many;
+		const struct vocab	*wv = i == 0 ? &site_v : &many_v;
 		const char		*it, *end, *c;
 		unsigned		 want_mask = 0;
 		int			 ok = 1, x;
@@ -195,7 +197,7 @@ field(const char *p, size_t n, long lo, long hi)
 
 		mask = 0xdeadbeefu;
 		why = NULL;
-		r = val_set(p, n, w, &mask, &why);
+		r = val_set(p, n, wv, &mask, &why);
 		if (empty ? r != V_EMPTY : r == V_EMPTY)
 			fz_fail("val_set empty");
 		if (empty)
@@ -286,6 +288,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char			*copy;
 	long			 lo, hi;
 
+	if (sb9_v.n == 0) {
+		vocab_init(&sb9_v, sb9);
+		vocab_init(&site_v, site);
+		vocab_init(&many_v, many);
+	}
 	if (size == 0)
 		return 0;
 	lo = bounds[data[0] % 8][0];

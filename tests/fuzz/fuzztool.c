@@ -163,11 +163,11 @@ passthrough(const char *prog, const char *const *added, const char *p,
 			fz_fail("output records do not match input records");
 		}
 		for (i = 0; i < in.ncols; i++)
-			if (!isout(in.cols[i], added) && (in.fl[i] !=
-			    out.fl[i] || memcmp(in.f[i], out.f[i], in.fl[i])))
+			if (!isout(in.cols[i], added) && (tsv_fl(&in, i) !=
+			    tsv_fl(&out, i) || memcmp(tsv_f(&in, i), tsv_f(&out, i), tsv_fl(&in, i))))
 				fz_fail("a column passed through changed");
 		for (i = 0; i < out.ncols; i++)
-			if (isout(out.cols[i], added) && out.fl[i] == 0)
+			if (isout(out.cols[i], added) && tsv_fl(&out, i) == 0)
 				fz_fail("an output column left empty");
 	}
 done:
