@@ -25,6 +25,7 @@ struct run {
 	int			*where;	/* output -> input column, or -1 */
 	int			 inplace;
 	const char		**val;
+	size_t			*len;	/* of val[k], when where[k] < 0 */
 };
 
 static int	setup(struct run *);
@@ -143,7 +144,9 @@ setup(struct run *r)
 	r->slot = malloc(r->t.ncols * sizeof(*r->slot));
 	r->where = malloc(r->nout * sizeof(*r->where));
 	r->val = calloc(r->nout, sizeof(*r->val));
-	if (r->slot == NULL || r->where == NULL || r->val == NULL)
+	r->len = calloc(r->nout, sizeof(*r->len));
+	if (r->slot == NULL || r->where == NULL || r->val == NULL ||
+	    r->len == NULL)
 		return ioerror("setup", ENOMEM);
 	for (i = 0; i < (int)r->t.ncols; i++)
 		r->slot[i] = -1;
@@ -175,8 +178,27 @@ static int
 writerecord(struct run *r)
 {
 	const struct tsv	*t = &r->t;
-	size_t			 i, k;
+	size_t			 i, k, need;
+	char			*o;
 
+	if (!r->inplace) {
+		/* the common case: the line, then the new columns */
+		need = t->reclen + 1;
+		for (k = 0; k < r->nout; k++)
+			need += (r->len[k] = strlen(r->val[k])) + 1;
+		if ((o = out_room(need)) != NULL) {
+			memcpy(o, t->rec, t->reclen);
+			o += t->reclen;
+			for (k = 0; k < r->nout; k++) {
+				*o++ = '\t';
+				memcpy(o, r->val[k], r->len[k]);
+				o += r->len[k];
+			}
+			*o++ = '\n';
+			out_commit(o);
+			return 0;
+		}
+	}
 	if (!r->inplace)
 		out_write(t->rec, t->reclen);
 	else
@@ -294,5 +316,6 @@ filter_run(const struct filter *f, const struct filter_opts *fo)
 	free(r.slot);
 	free(r.where);
 	free(r.val);
+	free(r.len);
 	return filter_close(&r.t, r.rejfd, fo->rejects, s);
 }

@@ -97,7 +97,7 @@ in_word(struct intake *in, enum icol c, const struct vocab *words, int *v)
 	int		 r;
 
 	in_raw(in, c, &p, &n);
-	if ((r = val_word(p, n, words, v, &why)) == V_BAD)
+	if ((r = val_wordp(p, n, words, v, &why)) == V_BAD)
 		return report(in, c, why);
 	return r;
 }
@@ -111,7 +111,7 @@ in_set(struct intake *in, enum icol c, const struct vocab *words,
 	int		 r;
 
 	in_raw(in, c, &p, &n);
-	if ((r = val_set(p, n, words, mask, &why)) == V_BAD)
+	if ((r = val_setp(p, n, words, mask, &why)) == V_BAD)
 		return report(in, c, why);
 	return r;
 }
@@ -124,7 +124,7 @@ date(struct intake *in, enum icol c, long *day)
 	int		 r;
 
 	in_raw(in, c, &p, &n);
-	if ((r = val_date(p, n, day, &why)) == V_BAD)
+	if ((r = val_datep(p, n, day, &why)) == V_BAD)
 		return report(in, c, why);
 	return r;
 }

@@ -51,10 +51,11 @@ void	in_begin(struct intake *in);
 static inline void
 in_raw(const struct intake *in, enum icol c, const char **p, size_t *n)
 {
-	int	i = in->col[c];
+	static const char	none[TSV_PAD];	/* an absent column */
+	int			i = in->col[c];
 
 	if (i < 0) {
-		*p = "";
+		*p = none;
 		*n = 0;
 	} else {
 		*p = tsv_f(in->t, i);
@@ -80,7 +81,7 @@ in_bool(struct intake *in, enum icol c, int *v)
 	int		 r;
 
 	in_raw(in, c, &p, &n);
-	if ((r = val_bool(p, n, v, &why)) == V_BAD)
+	if ((r = val_boolp(p, n, v, &why)) == V_BAD)
 		return in_report(in, c, why, 1, 0);
 	return r;
 }
@@ -93,7 +94,7 @@ in_uint(struct intake *in, enum icol c, long lo, long hi, long *v)
 	int		 r;
 
 	in_raw(in, c, &p, &n);
-	if ((r = val_uint(p, n, lo, hi, v, &why)) == V_BAD)
+	if ((r = val_uintp(p, n, lo, hi, v, &why)) == V_BAD)
 		return in_report(in, c, why, lo, hi);
 	return r;
 }

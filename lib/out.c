@@ -58,6 +58,22 @@ out_write(const void *p, size_t n)
 	return 0;
 }
 
+char *
+out_room(size_t n)
+{
+	if (oerr != 0 || n > OUTSZ)
+		return NULL;
+	if (n > OUTSZ - olen && out_flush() == -1)
+		return NULL;
+	return obuf + olen;
+}
+
+void
+out_commit(const char *end)
+{
+	olen = (size_t)(end - obuf);
+}
+
 int
 out_str(const char *s)
 {

@@ -26,6 +26,17 @@ int	out_byte(int c);
 /* As out_write() for a formatted string (printf(3) rules); at most 4 KiB. */
 int	out_printf(const char *fmt, ...);
 
+/*
+ * Room for n bytes in the output buffer, written there directly and
+ * then kept with out_commit(): faster than several out_write() calls.
+ * Returns NULL (use out_write()) if n is more than the buffer holds or a
+ * write has failed.
+ */
+char	*out_room(size_t n);
+
+/* Keep what was written from out_room() up to end. */
+void	out_commit(const char *end);
+
 /* Write what is buffered.  Returns 0, or -1 as out_write(). */
 int	out_flush(void);
 

@@ -60,7 +60,7 @@ tsv_open(struct tsv *t, char **names, int n)
 	}
 	t->name = names[0];
 	if ((t->src = calloc((size_t)n, sizeof(*t->src))) == NULL ||
-	    (t->buf = malloc(BUFCAP)) == NULL)
+	    (t->buf = calloc(1, BUFCAP + TSV_PAD)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	t->cap = BUFCAP;
 	for (i = 0; i < n; i++)
@@ -88,7 +88,7 @@ tsv_openmem(struct tsv *t, const char *name, const char *text, size_t len)
 {
 	memset(t, 0, sizeof(*t));
 	if ((t->src = calloc(1, sizeof(*t->src))) == NULL ||
-	    (t->buf = malloc(len + 1)) == NULL)
+	    (t->buf = calloc(1, len + 1 + TSV_PAD)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	memcpy(t->buf, text, len);
 	t->nul = memchr(text, '\0', len) != NULL;

@@ -14,6 +14,13 @@
 
 #define TSV_MAXLINE	(1024 * 1024)	/* longest line, LF excluded */
 
+/*
+ * The TSV_PAD bytes from any byte of a record's field, or from its end,
+ * may be read (they are in the reader's buffer), so that a field can be
+ * loaded in whole words; the bytes past the field are not part of it.
+ */
+#define TSV_PAD		16
+
 enum tsv_status {
 	TSV_FATAL = -1,		/* I/O or header problem: t->why, t->err */
 	TSV_EOF = 0,		/* every operand read */

@@ -48,11 +48,23 @@ vocab_init(struct vocab *v, const char *const *words)
 	int	i;
 
 	v->word = words;
+	v->fast = 1;
+	memset(v->first, -1, sizeof(v->first));
 	for (i = 0; i < V_MAXWORDS && words[i] != NULL; i++) {
 		v->len[i] = strlen(words[i]);
 		v->key[i] = val_key(words[i], v->len[i]);
+		v->key2[i] = v->len[i] > 8 ?
+		    val_key(words[i] + 8, v->len[i] - 8) : 0;
+		v->next[i] = -1;
+		if (v->len[i] > 16)
+			v->fast = 0;
 	}
 	v->n = i;
+	/* chains by length, in word order */
+	while (v->fast && i-- > 0) {
+		v->next[i] = v->first[v->len[i]];
+		v->first[v->len[i]] = (signed char)i;
+	}
 }
 
 int
@@ -68,16 +80,23 @@ vocab_find(const struct vocab *v, const char *p, size_t n)
 	return -1;
 }
 
-int
-val_word(const char *p, size_t n, const struct vocab *v, int *i,
-    const char **why)
+static int
+word(const char *p, size_t n, const struct vocab *v, int padded)
+{
+	return padded && v->fast && n <= 16 ? vocab_findp(v, p, n) :
+	    vocab_find(v, p, n);
+}
+
+static int
+oneword(const char *p, size_t n, const struct vocab *v, int *i,
+    const char **why, int padded)
 {
 	int	k;
 
 	val_trim(&p, &n);
 	if (n == 0)
 		return V_EMPTY;
-	if ((k = vocab_find(v, p, n)) < 0) {
+	if ((k = word(p, n, v, padded)) < 0) {
 		*why = "not a known value";
 		return V_BAD;
 	}
@@ -85,9 +104,9 @@ val_word(const char *p, size_t n, const struct vocab *v, int *i,
 	return V_OK;
 }
 
-int
-val_set(const char *p, size_t n, const struct vocab *v, unsigned *mask,
-    const char **why)
+static int
+wordset(const char *p, size_t n, const struct vocab *v, unsigned *mask,
+    const char **why, int padded)
 {
 	const char	*item, *end, *comma;
 	size_t		 len;
@@ -107,11 +126,58 @@ val_set(const char *p, size_t n, const struct vocab *v, unsigned *mask,
 			*why = "empty item in list";
 			return V_BAD;
 		}
-		if ((i = vocab_find(v, item, len)) < 0) {
+		if ((i = word(item, len, v, padded)) < 0) {
 			*why = "not a known value in list";
 			return V_BAD;
 		}
 		m |= 1U << i;
+	}
+	*mask = m;
+	return V_OK;
+}
+
+int
+val_word(const char *p, size_t n, const struct vocab *v, int *i,
+    const char **why)
+{
+	return oneword(p, n, v, i, why, 0);
+}
+
+int
+val_wordp_slow(const char *p, size_t n, const struct vocab *v, int *i,
+    const char **why)
+{
+	return oneword(p, n, v, i, why, 1);
+}
+
+int
+val_set(const char *p, size_t n, const struct vocab *v, unsigned *mask,
+    const char **why)
+{
+	return wordset(p, n, v, mask, why, 0);
+}
+
+int
+val_setp(const char *p, size_t n, const struct vocab *v, unsigned *mask,
+    const char **why)
+{
+	const char	*end = p + n, *item, *q;
+	unsigned	 m = 0;
+	int		 i;
+
+	/* items without spaces around them, known: no trimming, no memchr */
+	if (n == 0 || !v->fast)
+		return wordset(p, n, v, mask, why, 1);
+	for (item = p; ; item = q + 1) {
+		for (q = item; q < end && *q != ','; q++)
+			;
+		if (q == item || item[0] == ' ' || q[-1] == ' ' ||
+		    q - item > 16 ||
+		    (i = vocab_findp(v, item, (size_t)(q - item))) < 0)
+			return wordset(p, n, v, mask, why, 1);
+		m |= 1U << i;
+		if (q == end)
+			break;
 	}
 	*mask = m;
 	return V_OK;
@@ -154,13 +220,33 @@ val_duration(const char *p, size_t n, long *days, const char **why)
 	return V_OK;
 }
 
-int
-val_date(const char *p, size_t n, long *day, const char **why)
+/* Days from 1970-01-01 to y-m-d, or -1 if that is not a date. */
+static int
+civil(long y, long m, long d, long *day)
 {
 	static const int mdays[] =
 	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	long	y, m, d, era, yoe, doy;
+	long	era, yoe, doy;
 	int	leap;
+
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] + (m == 2 && leap))
+		return -1;
+	/* days from civil, proleptic Gregorian */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	*day = era * 146097 + (yoe * 365 + yoe / 4 - yoe / 100 + doy) -
+	    719468;
+	return 0;
+}
+
+int
+val_date(const char *p, size_t n, long *day, const char **why)
+{
+	long	y, m, d;
 
 	val_trim(&p, &n);
 	if (n == 0)
@@ -169,18 +255,38 @@ val_date(const char *p, size_t n, long *day, const char **why)
 	if (n != 10 || p[4] != '-' || p[7] != '-' || !val_digits(p, 4, &y) ||
 	    !val_digits(p + 5, 2, &m) || !val_digits(p + 8, 2, &d))
 		return V_BAD;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 1 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1] + (m == 2 && leap)) {
+	if (civil(y, m, d, day) == -1) {
 		*why = "not a calendar date";
 		return V_BAD;
 	}
-	/* days from civil, proleptic Gregorian */
-	y -= m <= 2;
-	era = y / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	*day = era * 146097 + (yoe * 365 + yoe / 4 - yoe / 100 + doy) -
-	    719468;
+	return V_OK;
+}
+
+int
+val_datep(const char *p, size_t n, long *day, const char **why)
+{
+	const uint64_t	ones = 0x0101010101010101ULL;
+	uint64_t	x, z, lo, hi;
+	long		y, m, d;
+
+	if (n != 10)
+		return val_date(p, n, day, why);
+	x = val_load4(p) | val_load4(p + 4) << 32;
+	/* YYYY-MM-: the dashes made zeros, every byte a digit? */
+	z = (x ^ ('-' ^ '0') * (1ULL << 32 | 1ULL << 56)) - ones * '0';
+	lo = (unsigned char)p[8] - '0';
+	hi = (unsigned char)p[9] - '0';
+	/* a byte below '0' (borrow) or above '9', or no dash */
+	if (((z | (z + ones * 6)) & ones * 0xf0) != 0 ||
+	    (z & (0xffULL << 32 | 0xffULL << 56)) != 0 || lo > 9 || hi > 9)
+		return val_date(p, n, day, why);
+	y = (long)((z & 0xff) * 1000 + (z >> 8 & 0xff) * 100 +
+	    (z >> 16 & 0xff) * 10 + (z >> 24 & 0xff));
+	m = (long)((z >> 40 & 0xff) * 10 + (z >> 48 & 0xff));
+	d = (long)(lo * 10 + hi);
+	if (civil(y, m, d, day) == -1) {
+		*why = "not a calendar date";
+		return V_BAD;
+	}
 	return V_OK;
 }

@@ -63,6 +63,21 @@ val_load4(const char *p)
 	return x;
 }
 
+/* x with the ASCII capital letters of its eight bytes in lower case. */
+static inline uint64_t
+val_lower(uint64_t x)
+{
+	const uint64_t	 b7 = 0x8080808080808080ULL;
+	const uint64_t	 low7 = 0x7f7f7f7f7f7f7f7fULL;
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	uint64_t	 h = x & low7, up;
+
+	/* 0x80 in each byte from 'A' to 'Z', then 0x20 added there */
+	up = (h + ones * (0x80 - 'A')) & ~(h + ones * (0x80 - 'Z' - 1)) &
+	    ~x & b7;
+	return x | up >> 2;
+}
+
 /*
  * The key of a word: its first eight bytes (at most n), the first byte
  * lowest, ASCII letters in lower case, zero past the end.  Two words of
@@ -72,10 +87,7 @@ val_load4(const char *p)
 static inline uint64_t
 val_key(const char *p, size_t n)
 {
-	const uint64_t	 b7 = 0x8080808080808080ULL;
-	const uint64_t	 low7 = 0x7f7f7f7f7f7f7f7fULL;
-	const uint64_t	 ones = 0x0101010101010101ULL;
-	uint64_t	 x, h, up;
+	uint64_t	 x;
 	size_t		 m;
 
 	if (n >= 4) {
@@ -87,11 +99,23 @@ val_key(const char *p, size_t n)
 		    (uint64_t)(unsigned char)p[n - 1] << (8 * (n - 1));
 	else
 		return 0;
-	/* 0x80 in each byte from 'A' to 'Z', then 0x20 added there */
-	h = x & low7;
-	up = (h + ones * (0x80 - 'A')) & ~(h + ones * (0x80 - 'Z' - 1)) &
-	    ~x & b7;
-	return x | up >> 2;
+	return val_lower(x);
+}
+
+/*
+ * The same key, faster, where the 8 bytes from p may all be read (a
+ * field of a record: tsv.h, TSV_PAD): one load, no branch.
+ */
+static inline uint64_t
+val_keyp(const char *p, size_t n)
+{
+	static const uint64_t	mask[9] = {
+		0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL,
+		0xffffffffffffULL, 0xffffffffffffffULL, ~0ULL
+	};
+
+	return val_lower((val_load4(p) | val_load4(p + 4) << 32) &
+	    mask[n < 8 ? n : 8]);
 }
 
 /* The key of a word of up to 8 bytes, written as its bytes a to h. */
@@ -174,6 +198,58 @@ val_uint(const char *p, size_t n, long lo, long hi, long *v,
 	return V_OK;
 }
 
+/*
+ * val_bool() and val_uint() for a field of a record, whose bytes may be
+ * read TSV_PAD past its start: the common answers (one word, one digit,
+ * empty) take no branch that depends on which answer it is.  *v is set
+ * on every return: to 0 unless V_OK.
+ */
+static inline int
+val_boolp(const char *p, size_t n, int *v, const char **why)
+{
+	static const uint64_t	mask[9] = {
+		0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL,
+		0xffffffffffffULL, 0xffffffffffffffULL, ~0ULL
+	};
+	uint64_t	k;
+	int		yes, no, r;
+
+	k = (val_load4(p) | val_load4(p + 4) << 32) & mask[n < 8 ? n : 8];
+	/*
+	 * 0x20 added to each byte with 0x40 set: the only bytes that then
+	 * equal a lower-case letter are it and its capital, and digits are
+	 * left alone.  A field holds no NUL byte, so a key with a zero
+	 * byte is short.
+	 */
+	k |= (k & 0x4040404040404040ULL) >> 1;
+	yes = (k == 'y') | (k == '1') |
+	    (k == VAL_KEY('y', 'e', 's', 0, 0, 0, 0, 0)) |
+	    (k == VAL_KEY('t', 'r', 'u', 'e', 0, 0, 0, 0));
+	no = (k == 'n') | (k == '0') |
+	    (k == VAL_KEY('n', 'o', 0, 0, 0, 0, 0, 0)) |
+	    (k == VAL_KEY('f', 'a', 'l', 's', 'e', 0, 0, 0));
+	*v = yes;
+	r = yes | no ? V_OK : n == 0 ? V_EMPTY : V_BAD;
+	if (r == V_BAD)		/* spaces around it, or bad */
+		return val_bool(p, n, v, why);
+	return r;
+}
+
+static inline int
+val_uintp(const char *p, size_t n, long lo, long hi, long *v,
+    const char **why)
+{
+	long	d = (unsigned char)p[0] - '0';
+	int	one, r;
+
+	one = (n == 1) & ((unsigned long)d <= 9) & (d >= lo) & (d <= hi);
+	*v = one ? d : 0;
+	r = one ? V_OK : n == 0 ? V_EMPTY : V_BAD;
+	if (r == V_BAD)		/* more digits, spaces, or bad */
+		return val_uint(p, n, lo, hi, v, why);
+	return r;
+}
+
 #define V_MAXWORDS	32
 
 /*
@@ -183,8 +259,12 @@ val_uint(const char *p, size_t n, long lo, long hi, long *v,
 struct vocab {
 	const char *const	*word;		/* NULL-terminated */
 	int			 n;
-	uint64_t		 key[V_MAXWORDS];
+	int			 fast;		/* words of 16 bytes at most */
+	uint64_t		 key[V_MAXWORDS];	/* bytes 0-7 */
+	uint64_t		 key2[V_MAXWORDS];	/* bytes 8-15 */
 	size_t			 len[V_MAXWORDS];
+	signed char		 first[17];	/* first word of a length */
+	signed char		 next[V_MAXWORDS];	/* next of that length */
 };
 
 /* Make v from words: at most V_MAXWORDS of them, in lower case. */
@@ -192,6 +272,25 @@ void	vocab_init(struct vocab *v, const char *const *words);
 
 /* The index of (p, n) in v, letters' case aside, or -1. */
 int	vocab_find(const struct vocab *v, const char *p, size_t n);
+
+/*
+ * The same for a field of a record (TSV_PAD bytes readable from p), of
+ * at most 16 bytes, and v->fast.
+ */
+static inline int
+vocab_findp(const struct vocab *v, const char *p, size_t n)
+{
+	uint64_t	k, k2;
+	int		i;
+
+	k = val_keyp(p, n);
+	k2 = val_keyp(p + 8, n > 8 ? n - 8 : 0);
+	/* only the words of this length */
+	for (i = v->first[n]; i >= 0; i = v->next[i])
+		if (v->key[i] == k && v->key2[i] == k2)
+			return i;
+	return -1;
+}
 
 /* One of the words of v; *i = its index. */
 int	val_word(const char *p, size_t n, const struct vocab *v, int *i,
@@ -204,11 +303,35 @@ int	val_word(const char *p, size_t n, const struct vocab *v, int *i,
 int	val_set(const char *p, size_t n, const struct vocab *v,
 	    unsigned *mask, const char **why);
 
+/* The same two for a field of a record (TSV_PAD bytes readable). */
+int	val_wordp_slow(const char *p, size_t n, const struct vocab *v,
+	    int *i, const char **why);
+int	val_setp(const char *p, size_t n, const struct vocab *v,
+	    unsigned *mask, const char **why);
+
+static inline int
+val_wordp(const char *p, size_t n, const struct vocab *v, int *i,
+    const char **why)
+{
+	int	k;
+
+	/* a known word without spaces around it: found at once */
+	if (n > 0 && n <= 16 && v->fast && p[0] != ' ' && p[n - 1] != ' ' &&
+	    (k = vocab_findp(v, p, n)) >= 0) {
+		*i = k;
+		return V_OK;
+	}
+	return val_wordp_slow(p, n, v, i, why);
+}
+
 /* N, Nd, Nw, Nm (30 days) or Ny (365 days), at most V_MAXDAYS days. */
 int	val_duration(const char *p, size_t n, long *days, const char **why);
 
 /* A calendar date YYYY-MM-DD; *day counts days from 1970-01-01. */
 int	val_date(const char *p, size_t n, long *day, const char **why);
+
+/* The same for a field of a record (TSV_PAD bytes readable). */
+int	val_datep(const char *p, size_t n, long *day, const char **why);
 
 /* 1 if (p, n) is word (written in lower case), in any case; else 0. */
 int	val_eq(const char *p, size_t n, const char *word);

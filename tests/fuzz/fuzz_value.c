@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "fuzzutil.h"
+#include "tsv.h"
 #include "value.h"
 
 #define SENTINEL	(-777)
@@ -275,6 +276,58 @@ field(const char *p, size_t n, long lo, long hi)
 		fz_fail("val_eq");
 }
 
+/*
+ * The parsers for a record's field, which read whole words past its end
+ * (TSV_PAD bytes), give what the others give whatever those bytes are:
+ * here the pad is filled from junk.  A field never holds a NUL byte.
+ */
+static void
+padded(const char *p, size_t n, long lo, long hi, const char *junk,
+    size_t njunk)
+{
+	const char	*why, *why2;
+	char		*s;
+	size_t		 i;
+	long		 v = SENTINEL, v2 = SENTINEL;
+	unsigned	 mask = 0, mask2 = 0;
+	int		 r, r2, iv = SENTINEL, iv2 = SENTINEL, k;
+
+	if (memchr(p, '\0', n) != NULL ||
+	    (s = malloc(n + TSV_PAD)) == NULL)
+		return;
+	memcpy(s, p, n);
+	for (i = 0; i < TSV_PAD; i++)
+		s[n + i] = njunk > 0 ? junk[i % njunk] : (char)i;
+	r = val_bool(p, n, &iv, &why);
+	r2 = val_boolp(s, n, &iv2, &why2);
+	if (r != r2 || (r == V_OK && iv != iv2))
+		fz_fail("val_boolp differs from val_bool");
+	r = val_uint(p, n, lo, hi, &v, &why);
+	r2 = val_uintp(s, n, lo, hi, &v2, &why2);
+	if (r != r2 || (r == V_OK && v != v2))
+		fz_fail("val_uintp differs from val_uint");
+	for (k = 0; k < 3; k++) {
+		const struct vocab	*w = k == 0 ? &sb9_v : k == 1 ?
+					    &site_v : &many_v;
+
+		iv = iv2 = SENTINEL;
+		r = val_word(p, n, w, &iv, &why);
+		r2 = val_wordp(s, n, w, &iv2, &why2);
+		if (r != r2 || (r == V_OK && iv != iv2))
+			fz_fail("val_wordp differs from val_word");
+		r = val_set(p, n, w, &mask, &why);
+		r2 = val_setp(s, n, w, &mask2, &why2);
+		if (r != r2 || (r == V_OK && mask != mask2))
+			fz_fail("val_setp differs from val_set");
+	}
+	v = v2 = SENTINEL;
+	r = val_date(p, n, &v, &why);
+	r2 = val_datep(s, n, &v2, &why2);
+	if (r != r2 || (r == V_OK && v != v2))
+		fz_fail("val_datep differs from val_date");
+	free(s);
+}
+
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
@@ -313,6 +366,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				break;
 			memcpy(s, p, n);
 			field(s, n, lo, hi);
+			/* the pad: what followed the field in the input */
+			padded(s, n, lo, hi, tab, (size_t)(end - tab));
 			free(s);
 		}
 		if (tab == end)
