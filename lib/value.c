@@ -21,6 +21,37 @@ const signed char val_bool1[256] = {
 	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
 };
 
+/*
+ * The answers of val_boolp(), each in the slot its key hashes to with
+ * VAL_BOOLMUL (found by trying multipliers until no two shared a slot).
+ * The key of an empty slot, 0x100, is no field's: it has a NUL byte.
+ */
+const uint64_t val_boolkey[16] = {
+	0x0,		/* "" */
+	0x31,		/* "1" */
+	0x100,
+	0x79,		/* "y" */
+	0x100,
+	0x6f6e,		/* "no" */
+	0x30,		/* "0" */
+	0x736579,	/* "yes" */
+	0x6e,		/* "n" */
+	0x100,
+	0x65757274,	/* "true" */
+	0x100,
+	0x65736c6166,	/* "false" */
+	0x100,
+	0x100,
+	0x100
+};
+const signed char val_boolr[16] = {
+	V_EMPTY, V_OK, V_BAD, V_OK, V_BAD, V_OK, V_OK, V_OK, V_OK, V_BAD,
+	V_OK, V_BAD, V_OK, V_BAD, V_BAD, V_BAD
+};
+const signed char val_boolv[16] = {
+	0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0
+};
+
 static int	lower(int);
 
 /* c in lower case, for ASCII letters only: the words are ASCII. */
@@ -45,26 +76,45 @@ val_eq(const char *p, size_t n, const char *word)
 void
 vocab_init(struct vocab *v, const char *const *words)
 {
-	int	i;
+	uint64_t	mul = 0x9e3779b97f4a7c15ULL;
+	unsigned	h;
+	int		i, try;
 
 	v->word = words;
 	v->fast = 1;
-	memset(v->first, -1, sizeof(v->first));
 	for (i = 0; i < V_MAXWORDS && words[i] != NULL; i++) {
 		v->len[i] = strlen(words[i]);
 		v->key[i] = val_key(words[i], v->len[i]);
 		v->key2[i] = v->len[i] > 8 ?
 		    val_key(words[i] + 8, v->len[i] - 8) : 0;
-		v->next[i] = -1;
 		if (v->len[i] > 16)
 			v->fast = 0;
 	}
 	v->n = i;
-	/* chains by length, in word order */
-	while (v->fast && i-- > 0) {
-		v->next[i] = v->first[v->len[i]];
-		v->first[v->len[i]] = (signed char)i;
+	/*
+	 * A hash with no two words in one slot: multipliers are tried in
+	 * turn (a few, for the lists of bp(7); a 32-word list needs some
+	 * tens).  Words longer than 16 bytes are found the slow way.
+	 */
+	for (try = 0; v->fast; try++) {
+		if (try == 100000) {
+			v->fast = 0;
+			break;
+		}
+		memset(v->slot, 0, sizeof(v->slot));
+		for (i = 0; i < v->n; i++) {
+			h = vocab_hash(mul, v->key[i], v->key2[i], v->len[i]);
+			if (v->slot[h] != 0)
+				break;
+			v->slot[h] = (unsigned char)(i + 1);
+		}
+		if (i == v->n)
+			break;
+		/* the next odd multiplier, from a 64-bit LCG */
+		mul = (mul * 6364136223846793005ULL + 1442695040888963407ULL) |
+		    1;
 	}
+	v->mul = mul;
 }
 
 int

@@ -204,6 +204,12 @@ val_uint(const char *p, size_t n, long lo, long hi, long *v,
  * empty) take no branch that depends on which answer it is.  *v is set
  * on every return: to 0 unless V_OK.
  */
+/* Keys of the answers val_bool() takes, by hash (val_boolp()). */
+#define VAL_BOOLMUL	0xb2221a58008a05a7ULL
+extern const uint64_t	val_boolkey[16];
+extern const signed char val_boolr[16];		/* V_OK or V_EMPTY */
+extern const signed char val_boolv[16];		/* 1 yes, 0 no or empty */
+
 static inline int
 val_boolp(const char *p, size_t n, int *v, const char **why)
 {
@@ -212,27 +218,23 @@ val_boolp(const char *p, size_t n, int *v, const char **why)
 		0xffffffffffffULL, 0xffffffffffffffULL, ~0ULL
 	};
 	uint64_t	k;
-	int		yes, no, r;
+	unsigned	h;
 
 	k = (val_load4(p) | val_load4(p + 4) << 32) & mask[n < 8 ? n : 8];
 	/*
 	 * 0x20 added to each byte with 0x40 set: the only bytes that then
 	 * equal a lower-case letter are it and its capital, and digits are
 	 * left alone.  A field holds no NUL byte, so a key with a zero
-	 * byte is short.
+	 * byte is short: the key alone tells the answer.
 	 */
 	k |= (k & 0x4040404040404040ULL) >> 1;
-	yes = (k == 'y') | (k == '1') |
-	    (k == VAL_KEY('y', 'e', 's', 0, 0, 0, 0, 0)) |
-	    (k == VAL_KEY('t', 'r', 'u', 'e', 0, 0, 0, 0));
-	no = (k == 'n') | (k == '0') |
-	    (k == VAL_KEY('n', 'o', 0, 0, 0, 0, 0, 0)) |
-	    (k == VAL_KEY('f', 'a', 'l', 's', 'e', 0, 0, 0));
-	*v = yes;
-	r = yes | no ? V_OK : n == 0 ? V_EMPTY : V_BAD;
-	if (r == V_BAD)		/* spaces around it, or bad */
-		return val_bool(p, n, v, why);
-	return r;
+	h = (unsigned)((k * VAL_BOOLMUL) >> 60);
+	if (val_boolkey[h] == k) {
+		*v = val_boolv[h];
+		return val_boolr[h];
+	}
+	*v = 0;
+	return val_bool(p, n, v, why);	/* spaces around it, or bad */
 }
 
 static inline int
@@ -263,9 +265,16 @@ struct vocab {
 	uint64_t		 key[V_MAXWORDS];	/* bytes 0-7 */
 	uint64_t		 key2[V_MAXWORDS];	/* bytes 8-15 */
 	size_t			 len[V_MAXWORDS];
-	signed char		 first[17];	/* first word of a length */
-	signed char		 next[V_MAXWORDS];	/* next of that length */
+	uint64_t		 mul;		/* of the hash, below */
+	unsigned char		 slot[128];	/* hash -> word + 1, or 0 */
 };
+
+/* The slot of a word of n bytes with keys k and k2 (vocab_init). */
+static inline unsigned
+vocab_hash(uint64_t mul, uint64_t k, uint64_t k2, size_t n)
+{
+	return (unsigned)(((k ^ k2 * 0x9e3779b97f4a7c15ULL ^ n) * mul) >> 57);
+}
 
 /* Make v from words: at most V_MAXWORDS of them, in lower case. */
 void	vocab_init(struct vocab *v, const char *const *words);
@@ -285,10 +294,10 @@ vocab_findp(const struct vocab *v, const char *p, size_t n)
 
 	k = val_keyp(p, n);
 	k2 = val_keyp(p + 8, n > 8 ? n - 8 : 0);
-	/* only the words of this length */
-	for (i = v->first[n]; i >= 0; i = v->next[i])
-		if (v->key[i] == k && v->key2[i] == k2)
-			return i;
+	/* the one word that can be it */
+	i = v->slot[vocab_hash(v->mul, k, k2, n)] - 1;
+	if (i >= 0 && v->key[i] == k && v->key2[i] == k2 && v->len[i] == n)
+		return i;
 	return -1;
 }
 
