@@ -118,7 +118,7 @@ startback(struct classify *c)
 static const char *
 odi(struct classify *c, const char **band)
 {
-	long	v = 0, sum = 0, pct, num, den;
+	long	v = 0, sum = 0, pct, num;
 	int	i, r, bad = 0, answered = 0;
 
 	for (i = C_ODI1; i <= C_ODI10; i++) {
@@ -134,9 +134,22 @@ odi(struct classify *c, const char **band)
 		*band = band_words[bad ? DI_INVALID : DI_UNKNOWN];
 		return *band;
 	}
-	num = 100 * sum;
-	den = 5L * answered;
-	pct = num / den + (2 * (num % den) >= den);	/* halves up */
+	/*
+	 * 100 * sum / (5 * answered), halves up: (40 * sum + answered) /
+	 * (2 * answered), with constant divisors (no division instruction)
+	 */
+	num = 40 * sum;
+	switch (answered) {
+	case 8:
+		pct = (num + 8) / 16;
+		break;
+	case 9:
+		pct = (num + 9) / 18;
+		break;
+	default:
+		pct = (num + 10) / 20;
+		break;
+	}
 	*band = band_words[pct <= 20 ? DI_MINIMAL : (pct - 1) / 20];
 	/* pct is 0 to 100 */
 	i = 0;

@@ -14,7 +14,12 @@ enum { O_FLAGS, O_LEVEL, O_UNSCREENED };
 struct flagger {
 	struct intake	in;
 	int		order[32];	/* flag_table by level, then name */
+	size_t		len[32];	/* of each flag's name */
 	int		nflags;
+	enum icol	yesno[32];	/* screen_cols but age */
+	int		bit[32];	/* and their bits in the miss mask */
+	int		nyesno;
+	int		agebit;		/* age's, or -1 */
 	char		flags[512];
 	char		unscreened[512];
 };
@@ -36,7 +41,7 @@ static int	byrank(const void *, const void *);
 static int	setup(const struct tsv *, void *);
 static int	record(const struct tsv *, const char **, void *);
 static int	readfacts(struct flagger *, struct facts *);
-static void	append(char *, size_t *, const char *);
+static void	append(char *, size_t *, const char *, size_t);
 
 static int
 byrank(const void *a, const void *b)
@@ -53,11 +58,22 @@ static int
 setup(const struct tsv *t, void *ctx)
 {
 	struct flagger	*g = ctx;
+	int		 i;
 
 	in_init(&g->in, t);
 	for (g->nflags = 0; flag_table[g->nflags].name != NULL; g->nflags++)
 		g->order[g->nflags] = g->nflags;
 	qsort(g->order, (size_t)g->nflags, sizeof(g->order[0]), byrank);
+	for (i = 0; i < g->nflags; i++)
+		g->len[i] = strlen(flag_table[i].name);
+	g->agebit = -1;
+	for (i = 0; i < nscreen; i++)
+		if (screen_cols[i] == C_AGE)
+			g->agebit = i;
+		else {
+			g->yesno[g->nyesno] = screen_cols[i];
+			g->bit[g->nyesno++] = i;
+		}
 	return 0;
 }
 
@@ -69,20 +85,19 @@ static int
 readfacts(struct flagger *g, struct facts *f)
 {
 	struct intake	*in = &g->in;
-	int		 i, v = 0, r, miss = 0;
+	uint64_t	 yes = 0;
+	int		 i, v = 0, miss = 0;
 
 	memset(f, 0, sizeof(*f));
-	for (i = 0; i < nscreen; i++) {
-		if (screen_cols[i] == C_AGE)
-			r = in_uint(in, C_AGE, 0, 120, &f->age);
-		else
-			r = in_bool(in, screen_cols[i], &v);
-		if (r != V_OK)
-			miss |= 1 << i;
-		else if (screen_cols[i] == C_AGE)
-			f->have_age = 1;
-		else
-			f->yes[screen_cols[i]] = v;
+	/* v is 0 unless the answer is a valid yes (intake.h) */
+	for (i = 0; i < g->nyesno; i++) {
+		miss |= (in_bool(in, g->yesno[i], &v) != V_OK) << g->bit[i];
+		yes |= (uint64_t)v << g->yesno[i];
+	}
+	f->yes = yes;
+	if (g->agebit >= 0) {
+		f->have_age = in_uint(in, C_AGE, 0, 120, &f->age) == V_OK;
+		miss |= !f->have_age << g->agebit;
 	}
 	if (in_set(in, C_SITE, &in_site, &f->site) != V_OK)
 		f->site = 0;
@@ -95,12 +110,13 @@ readfacts(struct flagger *g, struct facts *f)
 }
 
 static void
-append(char *buf, size_t *len, const char *word)
+append(char *buf, size_t *len, const char *word, size_t n)
 {
 	if (*len > 0)
 		buf[(*len)++] = ',';
-	memcpy(buf + *len, word, strlen(word) + 1);
-	*len += strlen(word);
+	memcpy(buf + *len, word, n);
+	*len += n;
+	buf[*len] = '\0';
 }
 
 static int
@@ -120,14 +136,16 @@ record(const struct tsv *t, const char **val, void *ctx)
 	for (i = 0; i < g->nflags; i++) {
 		fl = &flag_table[g->order[i]];
 		if (fl->raised(&f)) {
-			append(g->flags, &nf, fl->name);
+			append(g->flags, &nf, fl->name,
+			    g->len[g->order[i]]);
 			if (fl->level > top)
 				top = fl->level;
 		}
 	}
 	for (i = 0; i < nscreen; i++)
 		if (miss & 1 << i) {
-			append(g->unscreened, &nu, in_names[screen_cols[i]]);
+			append(g->unscreened, &nu, in_names[screen_cols[i]],
+			    strlen(in_names[screen_cols[i]]));
 			coremiss |= flag_core(screen_cols[i]);
 		}
 	val[O_FLAGS] = nf > 0 ? g->flags : "none";

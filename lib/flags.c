@@ -102,56 +102,56 @@ below_knee_both(const struct facts *f)
 static int
 cauda_equina(const struct facts *f)
 {
-	return f->yes[C_SADDLE_NUMBNESS] || f->yes[C_BLADDER_BOWEL];
+	return (f->yes & (YES(C_SADDLE_NUMBNESS) | YES(C_BLADDER_BOWEL))) != 0;
 }
 
 static int
 bilateral_deficit(const struct facts *f)
 {
-	return f->yes[C_LEG_WEAKNESS] && below_knee_both(f);
+	return (f->yes & YES(C_LEG_WEAKNESS)) != 0 && below_knee_both(f);
 }
 
 static int
 spinal_infection(const struct facts *f)
 {
-	return f->yes[C_FEVER] && infection_risk(f);
+	return (f->yes & YES(C_FEVER)) != 0 && infection_risk(f);
 }
 
 static int
 hip_fracture(const struct facts *f)
 {
-	return f->yes[C_TRAUMA] && (f->site & HIPSITE) != 0 &&
+	return (f->yes & YES(C_TRAUMA)) != 0 && (f->site & HIPSITE) != 0 &&
 	    f->have_age && f->age >= 65;
 }
 
 static int
 leg_weakness(const struct facts *f)
 {
-	return f->yes[C_LEG_WEAKNESS];
+	return (f->yes & YES(C_LEG_WEAKNESS)) != 0;
 }
 
 static int
 fever(const struct facts *f)
 {
-	return f->yes[C_FEVER];
+	return (f->yes & YES(C_FEVER)) != 0;
 }
 
 static int
 cancer_history(const struct facts *f)
 {
-	return f->yes[C_CANCER_HISTORY];
+	return (f->yes & YES(C_CANCER_HISTORY)) != 0;
 }
 
 static int
 weight_loss(const struct facts *f)
 {
-	return f->yes[C_WEIGHT_LOSS];
+	return (f->yes & YES(C_WEIGHT_LOSS)) != 0;
 }
 
 static int
 trauma(const struct facts *f)
 {
-	return f->yes[C_TRAUMA];
+	return (f->yes & YES(C_TRAUMA)) != 0;
 }
 
 static int
@@ -163,32 +163,32 @@ bilateral_sciatica(const struct facts *f)
 static int
 infection_risk(const struct facts *f)
 {
-	return f->yes[C_IV_DRUG_USE] || f->yes[C_IMMUNOSUPPRESSED];
+	return (f->yes & (YES(C_IV_DRUG_USE) | YES(C_IMMUNOSUPPRESSED))) != 0;
 }
 
 static int
 fracture_risk(const struct facts *f)
 {
-	return f->yes[C_OSTEOPOROSIS] || f->yes[C_STEROID_USE];
+	return (f->yes & (YES(C_OSTEOPOROSIS) | YES(C_STEROID_USE))) != 0;
 }
 
 static int
 avascular_necrosis(const struct facts *f)
 {
-	return f->yes[C_STEROID_USE] && (f->site & HIPSITE) != 0;
+	return (f->yes & YES(C_STEROID_USE)) != 0 && (f->site & HIPSITE) != 0;
 }
 
 static int
 night_pain(const struct facts *f)
 {
-	return f->yes[C_NIGHT_PAIN];
+	return (f->yes & YES(C_NIGHT_PAIN)) != 0;
 }
 
 static int
 inflammatory(const struct facts *f)
 {
-	return f->yes[C_MORNING_STIFFNESS] && f->have_age && f->age < 45 &&
-	    f->have_days && f->days > 84;
+	return (f->yes & YES(C_MORNING_STIFFNESS)) != 0 && f->have_age &&
+	    f->age < 45 && f->have_days && f->days > 84;
 }
 
 static int
@@ -212,5 +212,5 @@ age_under_20(const struct facts *f)
 static int
 not_improving(const struct facts *f)
 {
-	return f->yes[C_WORSENING];
+	return (f->yes & YES(C_WORSENING)) != 0;
 }

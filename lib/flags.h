@@ -8,14 +8,19 @@
 #ifndef BP_FLAGS_H
 #define BP_FLAGS_H
 
+#include <stdint.h>
+
 #include "intake.h"
 
 /* L_UNKNOWN is no flag's level: flag_level when core inputs are missing. */
 enum level { L_NONE, L_REVIEW, L_URGENT, L_EMERGENCY, L_UNKNOWN };
 
+/* Bit c of facts.yes: the yes/no column c. */
+#define YES(c)		(1ULL << (c))
+
 /* What the flag conditions read from a record, parsed once. */
 struct facts {
-	int		yes[C_NICOLS];	/* bool recorded, valid and yes */
+	uint64_t	yes;		/* bit c: bool c recorded, valid, yes */
 	int		have_age;	/* age recorded and valid */
 	long		age;
 	unsigned	site;		/* site bits; 0 if not usable */

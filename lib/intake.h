@@ -73,6 +73,7 @@ int	in_id(struct intake *in);
 int	in_report(struct intake *in, enum icol c, const char *why, long lo,
 	    long hi);
 
+/* A yes/no column: *v is 1 for a valid yes, else 0. */
 static inline int
 in_bool(struct intake *in, enum icol c, int *v)
 {

@@ -236,25 +236,29 @@ val_setp(const char *p, size_t n, const struct vocab *v, unsigned *mask,
 int
 val_duration(const char *p, size_t n, long *days, const char **why)
 {
-	long	x, unit = 1;
+	long	x, unit = 1, max = V_MAXDAYS;
 
 	val_trim(&p, &n);
 	if (n == 0)
 		return V_EMPTY;
+	/* the most of each unit as a constant: no division */
 	switch (p[n - 1]) {
 	case 'd': case 'D':
 		n--;
 		break;
 	case 'w': case 'W':
 		unit = 7;
+		max = V_MAXDAYS / 7;
 		n--;
 		break;
 	case 'm': case 'M':
 		unit = 30;
+		max = V_MAXDAYS / 30;
 		n--;
 		break;
 	case 'y': case 'Y':
 		unit = 365;
+		max = V_MAXDAYS / 365;
 		n--;
 		break;
 	}
@@ -262,7 +266,7 @@ val_duration(const char *p, size_t n, long *days, const char **why)
 		*why = "not a number of days, weeks, months or years";
 		return V_BAD;
 	}
-	if (x > V_MAXDAYS / unit) {
+	if (x > max) {
 		*why = "over 100 years";
 		return V_BAD;
 	}

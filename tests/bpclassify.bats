@@ -1194,6 +1194,41 @@ $(tsv r1 a 50 b subacute unknown unknown unknown unknown)" ]
 	clean
 }
 
+@test "bpclassify: ODI every sum of 8, 9 and 10 sections is 100*s/(5*n), halves up" {
+	# one record for each n answered and each sum s; awk works the
+	# percentage out in whole numbers: floor((200*s + 5*n) / (10*n))
+	awk 'BEGIN {
+		OFS = "\t"
+		print "id", "odi1", "odi2", "odi3", "odi4", "odi5", "odi6",
+		    "odi7", "odi8", "odi9", "odi10"
+		for (n = 8; n <= 10; n++)
+			for (s = 0; s <= 5 * n; s++) {
+				line = n "-" s
+				left = s
+				for (i = 1; i <= 10; i++) {
+					v = ""
+					if (i <= n) {
+						v = left > 5 ? 5 : left
+						left -= v
+					}
+					line = line OFS v
+				}
+				print line
+			}
+	}' >in.tsv
+	run -0 bpclassify in.tsv
+	printf '%s\n' "$output" | awk -F'\t' 'NR > 1 {
+		split($1, a, "-")
+		n = a[1]; s = a[2]
+		want = int((200 * s + 5 * n) / (10 * n))
+		if ($15 != want) {
+			print "n=" n " s=" s ": odi " $15 ", want " want
+			bad = 1
+		}
+		rows++
+	} END { exit bad || rows != 138 }'
+}
+
 @test "bpclassify: ODI below a half rounds down: 9 sections sum 1 is 2.2 -> 2" {
 	odi 1 0 0 0 0 0 0 0 0 ''
 	bpc 0 -- "${ARGS[@]}"
