@@ -21,6 +21,11 @@ const signed char val_bool1[256] = {
 	-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
 };
 
+const uint64_t val_lenmask[9] = {
+	0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL,
+	0xffffffffffffULL, 0xffffffffffffffULL, ~0ULL
+};
+
 /*
  * The answers of val_boolp(), each in the slot its key hashes to with
  * VAL_BOOLMUL (found by trying multipliers until no two shared a slot).

@@ -106,16 +106,14 @@ val_key(const char *p, size_t n)
  * The same key, faster, where the 8 bytes from p may all be read (a
  * field of a record: tsv.h, TSV_PAD): one load, no branch.
  */
+/* The bytes of a field below n set in its key (val_keyp()). */
+extern const uint64_t	val_lenmask[9];
+
 static inline uint64_t
 val_keyp(const char *p, size_t n)
 {
-	static const uint64_t	mask[9] = {
-		0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL,
-		0xffffffffffffULL, 0xffffffffffffffULL, ~0ULL
-	};
-
 	return val_lower((val_load4(p) | val_load4(p + 4) << 32) &
-	    mask[n < 8 ? n : 8]);
+	    val_lenmask[n < 8 ? n : 8]);
 }
 
 /* The key of a word of up to 8 bytes, written as its bytes a to h. */
@@ -210,25 +208,35 @@ extern const uint64_t	val_boolkey[16];
 extern const signed char val_boolr[16];		/* V_OK or V_EMPTY */
 extern const signed char val_boolv[16];		/* 1 yes, 0 no or empty */
 
-static inline int
-val_boolp(const char *p, size_t n, int *v, const char **why)
+/*
+ * The slot of val_boolkey[] a field's answer is in, with its key in *k:
+ * the answer is a plain one (val_boolr[], val_boolv[]) if and only if
+ * val_boolkey[slot] == *k.  TSV_PAD bytes must be readable from p.
+ */
+static inline unsigned
+val_boolslot(const char *p, size_t n, uint64_t *k)
 {
-	static const uint64_t	mask[9] = {
-		0, 0xff, 0xffff, 0xffffff, 0xffffffffULL, 0xffffffffffULL,
-		0xffffffffffffULL, 0xffffffffffffffULL, ~0ULL
-	};
-	uint64_t	k;
-	unsigned	h;
+	uint64_t	x;
 
-	k = (val_load4(p) | val_load4(p + 4) << 32) & mask[n < 8 ? n : 8];
+	x = (val_load4(p) | val_load4(p + 4) << 32) &
+	    val_lenmask[n < 8 ? n : 8];
 	/*
 	 * 0x20 added to each byte with 0x40 set: the only bytes that then
 	 * equal a lower-case letter are it and its capital, and digits are
 	 * left alone.  A field holds no NUL byte, so a key with a zero
 	 * byte is short: the key alone tells the answer.
 	 */
-	k |= (k & 0x4040404040404040ULL) >> 1;
-	h = (unsigned)((k * VAL_BOOLMUL) >> 60);
+	x |= (x & 0x4040404040404040ULL) >> 1;
+	*k = x;
+	return (unsigned)((x * VAL_BOOLMUL) >> 60);
+}
+
+static inline int
+val_boolp(const char *p, size_t n, int *v, const char **why)
+{
+	uint64_t	k;
+	unsigned	h = val_boolslot(p, n, &k);
+
 	if (val_boolkey[h] == k) {
 		*v = val_boolv[h];
 		return val_boolr[h];
