@@ -19,6 +19,7 @@ struct classify {
 	struct intake	in;
 	long		acute_days;	/* under this many days: acute */
 	char		odi[24];
+	size_t		len[4][8];	/* of the words of each column */
 };
 
 static const char *const outcols[] = {
@@ -36,29 +37,30 @@ static const char help[] =
 "  --version        print the version\n";
 
 static int		 setup(const struct tsv *, void *);
-static int		 record(const struct tsv *, const char **, void *);
-static const char	*phase(struct classify *);
-static const char	*pattern(struct classify *);
-static const char	*startback(struct classify *);
-static const char	*odi(struct classify *, const char **);
+static int		 record(const struct tsv *, const char **, size_t *,
+			    void *);
+static int		 phase(struct classify *);
+static int		 pattern(struct classify *);
+static int		 startback(struct classify *);
+static int		 odi(struct classify *, size_t *);
 
-static const char *
+static int
 phase(struct classify *c)
 {
 	long	d;
 
 	switch (in_days(&c->in, &d)) {
 	case V_BAD:
-		return phase_words[PH_INVALID];
+		return PH_INVALID;
 	case V_EMPTY:
-		return phase_words[PH_UNKNOWN];
+		return PH_UNKNOWN;
 	}
 	if (d < c->acute_days)
-		return phase_words[PH_ACUTE];
-	return phase_words[d <= CHRONIC_DAYS ? PH_SUBACUTE : PH_CHRONIC];
+		return PH_ACUTE;
+	return d <= CHRONIC_DAYS ? PH_SUBACUTE : PH_CHRONIC;
 }
 
-static const char *
+static int
 pattern(struct classify *c)
 {
 	const unsigned	 back = 1U << S_LOW_BACK | 1U << S_UPPER_BACK |
@@ -72,20 +74,20 @@ pattern(struct classify *c)
 	rn = in_bool(&c->in, C_NUMBNESS, &numb);
 	rm = in_bool(&c->in, C_MECHANICAL, &mech);
 	if (rs == V_BAD || rr == V_BAD || rn == V_BAD || rm == V_BAD)
-		return pattern_words[PA_INVALID];
+		return PA_INVALID;
 	if (rr == V_OK && (rad == R_BELOW_KNEE ||
 	    (rad == R_THIGH && rn == V_OK && numb)))
-		return pattern_words[PA_RADICULAR];
+		return PA_RADICULAR;
 	if (rs == V_EMPTY || rr == V_EMPTY)
-		return pattern_words[PA_UNKNOWN];
+		return PA_UNKNOWN;
 	if ((site & back) == 0)
-		return pattern_words[(site & hip) != 0 ? PA_HIP : PA_OTHER];
+		return (site & hip) != 0 ? PA_HIP : PA_OTHER;
 	if (rm == V_OK && mech)
-		return pattern_words[PA_MECHANICAL];
-	return pattern_words[PA_NONSPECIFIC];
+		return PA_MECHANICAL;
+	return PA_NONSPECIFIC;
 }
 
-static const char *
+static int
 startback(struct classify *c)
 {
 	int	i, v = 0, r, total = 0, psych = 0, bad = 0, empty = 0;
@@ -107,16 +109,17 @@ startback(struct classify *c)
 		}
 	}
 	if (bad)
-		return risk_words[SB_INVALID];
+		return SB_INVALID;
 	if (empty)
-		return risk_words[SB_UNKNOWN];
+		return SB_UNKNOWN;
 	if (psych >= 4)
-		return risk_words[SB_HIGH];
-	return risk_words[total <= 3 ? SB_LOW : SB_MEDIUM];
+		return SB_HIGH;
+	return total <= 3 ? SB_LOW : SB_MEDIUM;
 }
 
-static const char *
-odi(struct classify *c, const char **band)
+/* The disability band; for a score, c->odi holds it, *n bytes long. */
+static int
+odi(struct classify *c, size_t *n)
 {
 	long	v = 0, sum = 0, pct, num;
 	int	i, r, bad = 0, answered = 0;
@@ -130,10 +133,8 @@ odi(struct classify *c, const char **band)
 			answered++;
 		}
 	}
-	if (bad || answered < 8) {
-		*band = band_words[bad ? DI_INVALID : DI_UNKNOWN];
-		return *band;
-	}
+	if (bad || answered < 8)
+		return bad ? DI_INVALID : DI_UNKNOWN;
 	/*
 	 * 100 * sum / (5 * answered), halves up: (40 * sum + answered) /
 	 * (2 * answered), with constant divisors (no division instruction)
@@ -150,7 +151,6 @@ odi(struct classify *c, const char **band)
 		pct = (num + 10) / 20;
 		break;
 	}
-	*band = band_words[pct <= 20 ? DI_MINIMAL : (pct - 1) / 20];
 	/* pct is 0 to 100 */
 	i = 0;
 	if (pct >= 100)
@@ -159,7 +159,8 @@ odi(struct classify *c, const char **band)
 		c->odi[i++] = (char)('0' + pct / 10 % 10);
 	c->odi[i++] = (char)('0' + pct % 10);
 	c->odi[i] = '\0';
-	return c->odi;
+	*n = (size_t)i;
+	return pct <= 20 ? DI_MINIMAL : (int)(pct - 1) / 20;
 }
 
 static int
@@ -168,24 +169,41 @@ setup(const struct tsv *t, void *ctx)
 	struct classify	*c = ctx;
 
 	in_init(&c->in, t);
+	word_lens(phase_words, c->len[0]);
+	word_lens(pattern_words, c->len[1]);
+	word_lens(risk_words, c->len[2]);
+	word_lens(band_words, c->len[3]);
 	return 0;
 }
 
 static int
-record(const struct tsv *t, const char **val, void *ctx)
+record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 {
 	struct classify	*c = ctx;
 	long		 v;
+	size_t		 n = 0;
+	int		 w;
 
 	(void)t;
 	in_begin(&c->in);
 	in_id(&c->in);
 	in_uint(&c->in, C_SEVERITY, 0, 10, &v);
 	in_uint(&c->in, C_EPISODES, 0, 999999999, &v);
-	val[O_PHASE] = phase(c);
-	val[O_PATTERN] = pattern(c);
-	val[O_STARTBACK] = startback(c);
-	val[O_ODI] = odi(c, &val[O_DISABILITY]);
+	w = phase(c);
+	val[O_PHASE] = phase_words[w];
+	len[O_PHASE] = c->len[0][w];
+	w = pattern(c);
+	val[O_PATTERN] = pattern_words[w];
+	len[O_PATTERN] = c->len[1][w];
+	w = startback(c);
+	val[O_STARTBACK] = risk_words[w];
+	len[O_STARTBACK] = c->len[2][w];
+	w = odi(c, &n);
+	val[O_DISABILITY] = band_words[w];
+	len[O_DISABILITY] = c->len[3][w];
+	/* no score: the odi column says why, as disability does */
+	val[O_ODI] = n > 0 ? c->odi : val[O_DISABILITY];
+	len[O_ODI] = n > 0 ? n : len[O_DISABILITY];
 	return c->in.problem;
 }
 

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "flags.h"
+#include "words.h"
 
 enum { O_FLAGS, O_LEVEL, O_UNSCREENED };
 
@@ -15,6 +16,7 @@ struct flagger {
 	struct intake	in;
 	int		order[32];	/* flag_table by level, then name */
 	size_t		len[32];	/* of each flag's name */
+	size_t		levellen[8];	/* of each level_names word */
 	int		nflags;
 	enum icol	yesno[32];	/* screen_cols but age */
 	int		bit[32];	/* and their bits in the miss mask */
@@ -39,7 +41,7 @@ static const char help[] =
 
 static int	byrank(const void *, const void *);
 static int	setup(const struct tsv *, void *);
-static int	record(const struct tsv *, const char **, void *);
+static int	record(const struct tsv *, const char **, size_t *, void *);
 static int	readfacts(struct flagger *, struct facts *);
 static void	append(char *, size_t *, const char *, size_t);
 
@@ -66,6 +68,7 @@ setup(const struct tsv *t, void *ctx)
 	qsort(g->order, (size_t)g->nflags, sizeof(g->order[0]), byrank);
 	for (i = 0; i < g->nflags; i++)
 		g->len[i] = strlen(flag_table[i].name);
+	word_lens(level_names, g->levellen);
 	g->agebit = -1;
 	for (i = 0; i < nscreen; i++)
 		if (screen_cols[i] == C_AGE)
@@ -120,7 +123,7 @@ append(char *buf, size_t *len, const char *word, size_t n)
 }
 
 static int
-record(const struct tsv *t, const char **val, void *ctx)
+record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 {
 	struct flagger		*g = ctx;
 	const struct flag	*fl;
@@ -149,11 +152,13 @@ record(const struct tsv *t, const char **val, void *ctx)
 			coremiss |= flag_core(screen_cols[i]);
 		}
 	val[O_FLAGS] = nf > 0 ? g->flags : "none";
+	len[O_FLAGS] = nf > 0 ? nf : 4;
 	val[O_UNSCREENED] = nu > 0 ? g->unscreened : "none";
+	len[O_UNSCREENED] = nu > 0 ? nu : 4;
 	if (top == L_NONE && coremiss)
-		val[O_LEVEL] = level_names[L_UNKNOWN];
-	else
-		val[O_LEVEL] = level_names[top];
+		top = L_UNKNOWN;
+	val[O_LEVEL] = level_names[top];
+	len[O_LEVEL] = g->levellen[top];
 	return g->in.problem;
 }
 

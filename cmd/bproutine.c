@@ -43,7 +43,9 @@ struct router {
 	int		unscreened;
 	/* every list there can be, made once from the catalog */
 	char		*exercises[NROUTINES][1 << NCONTRA];
+	size_t		 exlen[NROUTINES][1 << NCONTRA];
 	char		*advice[NROUTINES + 1][NDISPOSITIONS];
+	size_t		 advlen[NROUTINES + 1][NDISPOSITIONS];
 };
 
 static const char *const outcols[] = {
@@ -72,7 +74,7 @@ static int	setup(const struct tsv *, void *);
 static int	known(struct router *, const struct tsv *, int);
 static int	coremissing(struct router *, const struct tsv *);
 static int	loadcatalog(struct catalog *, const char *);
-static int	record(const struct tsv *, const char **, void *);
+static int	record(const struct tsv *, const char **, size_t *, void *);
 static void	readstate(struct router *, const struct tsv *, struct state *);
 static int	disposition(const struct state *);
 static int	routine(const struct state *, int);
@@ -243,11 +245,17 @@ lists(struct router *r)
 			if ((r->exercises[rt][present] = list(&r->cat, rt,
 			    present, -1)) == NULL)
 				return -1;
+			else
+				r->exlen[rt][present] =
+				    strlen(r->exercises[rt][present]);
 	for (rt = -1; rt < NROUTINES; rt++)
 		for (d = 0; d < NDISPOSITIONS; d++)
 			if ((r->advice[rt + 1][d] = list(&r->cat, rt, 0, d)) ==
 			    NULL)
 				return -1;
+			else
+				r->advlen[rt + 1][d] =
+				    strlen(r->advice[rt + 1][d]);
 	return 0;
 }
 
@@ -269,10 +277,11 @@ present(const struct state *s)
 }
 
 static int
-record(const struct tsv *t, const char **val, void *ctx)
+record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 {
 	struct router	*r = ctx;
 	struct state	 s;
+	unsigned	 k;
 	int		 d, rt;
 
 	in_begin(&r->in);
@@ -282,10 +291,16 @@ record(const struct tsv *t, const char **val, void *ctx)
 	rt = routine(&s, d);
 	val[O_DISPOSITION] = disposition_names[d];
 	val[O_ROUTINE] = rt >= 0 ? routine_names[rt] : "none";
-	val[O_EXERCISES] = rt >= 0 ? r->exercises[rt][present(&s)] : "none";
+	if (rt >= 0) {
+		k = present(&s);
+		val[O_EXERCISES] = r->exercises[rt][k];
+		len[O_EXERCISES] = r->exlen[rt][k];
+	} else
+		val[O_EXERCISES] = "none";
 	val[O_SESSIONS] = rt < 0 ? "none" :
 	    s.k[K_PHASE] == PH_ACUTE ? "daily" : "3-5/week";
 	val[O_ADVICE] = r->advice[rt + 1][d];
+	len[O_ADVICE] = r->advlen[rt + 1][d];
 	return r->in.problem;
 }
 

@@ -184,8 +184,11 @@ writerecord(struct run *r)
 	if (!r->inplace) {
 		/* the common case: the line, then the new columns */
 		need = t->reclen + 1;
-		for (k = 0; k < r->nout; k++)
-			need += (r->len[k] = strlen(r->val[k])) + 1;
+		for (k = 0; k < r->nout; k++) {
+			if (r->len[k] == FILTER_NOLEN)
+				r->len[k] = strlen(r->val[k]);
+			need += r->len[k] + 1;
+		}
 		if ((o = out_room(need)) != NULL) {
 			memcpy(o, t->rec, t->reclen);
 			o += t->reclen;
@@ -222,6 +225,7 @@ static int
 loop(struct run *r, const struct filter_opts *fo)
 {
 	struct tsv	*t = &r->t;
+	size_t		 k;
 	int		 s, problems = 0, rejected = 0;
 
 	while ((s = tsv_next(t)) != TSV_EOF) {
@@ -233,7 +237,9 @@ loop(struct run *r, const struct filter_opts *fo)
 			rejected = 1;
 			continue;
 		}
-		problems |= r->f->record(t, r->val, r->f->ctx);
+		for (k = 0; k < r->nout; k++)
+			r->len[k] = FILTER_NOLEN;
+		problems |= r->f->record(t, r->val, r->len, r->f->ctx);
 		if (writerecord(r) == -1)
 			return ioerror("write error", out_error());
 	}

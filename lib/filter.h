@@ -20,6 +20,8 @@ struct need {
 	const char	*tool;		/* "bpclassify", or NULL for intake */
 };
 
+#define FILTER_NOLEN	((size_t)-1)
+
 struct filter {
 	const char		*prog;
 	const char		*help;	/* usage and options, for --help */
@@ -29,10 +31,12 @@ struct filter {
 	int			(*setup)(const struct tsv *t, void *ctx);
 	/*
 	 * One record: set val[k] for out[k] (strings that live until the
-	 * next call) and return 1 if it had a value problem, else 0.
+	 * next call) and return 1 if it had a value problem, else 0.  A
+	 * tool that knows the length of val[k] may set len[k] to it; it is
+	 * FILTER_NOLEN otherwise (then strlen(3) measures it).
 	 */
 	int			(*record)(const struct tsv *t,
-				    const char **val, void *ctx);
+				    const char **val, size_t *len, void *ctx);
 	void			*ctx;
 };
 

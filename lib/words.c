@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "words.h"
 
 const char *const phase_words[] = {
@@ -24,6 +26,13 @@ word_is(const char *word, const char *p, size_t n)
 		if (word[i] != p[i] || word[i] == '\0')
 			return 0;
 	return word[n] == '\0';
+}
+
+void
+word_lens(const char *const *words, size_t *len)
+{
+	for (; *words != NULL; words++)
+		*len++ = strlen(*words);
 }
 
 int

@@ -22,6 +22,9 @@ extern const char *const band_words[];
 /* 1 if (p, n) is word, byte for byte; else 0. */
 int	word_is(const char *word, const char *p, size_t n);
 
+/* len[i] = strlen(words[i]) for every word of words (NULL-terminated). */
+void	word_lens(const char *const *words, size_t *len);
+
 /* The index of (p, n) in words, compared byte for byte, or -1. */
 int	word_index(const char *const *words, const char *p, size_t n);
 
