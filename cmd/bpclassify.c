@@ -36,7 +36,7 @@ static const char help[] =
 "  -h, --help       print this help\n"
 "  --version        print the version\n";
 
-static int		 setup(const struct tsv *, void *);
+static int		 setup(struct tsv *, void *);
 static int		 record(const struct tsv *, const char **, size_t *,
 			    void *);
 static int		 phase(struct classify *);
@@ -164,11 +164,21 @@ odi(struct classify *c, size_t *n)
 }
 
 static int
-setup(const struct tsv *t, void *ctx)
+setup(struct tsv *t, void *ctx)
 {
 	struct classify	*c = ctx;
+	uint64_t	 reads = 0;
+	int		 i;
 
 	in_init(&c->in, t);
+	/* what record() reads; columns past the last of them are counted */
+	reads |= 1ULL << C_ID | 1ULL << C_SEVERITY | 1ULL << C_EPISODES |
+	    1ULL << C_DURATION | 1ULL << C_ONSET | 1ULL << C_SEEN |
+	    1ULL << C_SITE | 1ULL << C_RADIATION | 1ULL << C_NUMBNESS |
+	    1ULL << C_MECHANICAL;
+	for (i = C_SB1; i <= C_ODI10; i++)
+		reads |= 1ULL << i;
+	tsv_cuts(t, in_only(&c->in, reads));
 	word_lens(phase_words, c->len[0]);
 	word_lens(pattern_words, c->len[1]);
 	word_lens(risk_words, c->len[2]);

@@ -40,7 +40,7 @@ static const char help[] =
 "  --version        print the version\n";
 
 static int	byrank(const void *, const void *);
-static int	setup(const struct tsv *, void *);
+static int	setup(struct tsv *, void *);
 static int	record(const struct tsv *, const char **, size_t *, void *);
 static int	readfacts(struct flagger *, struct facts *);
 static void	append(char *, size_t *, const char *, size_t);
@@ -57,9 +57,12 @@ byrank(const void *a, const void *b)
 }
 
 static int
-setup(const struct tsv *t, void *ctx)
+setup(struct tsv *t, void *ctx)
 {
 	struct flagger	*g = ctx;
+	uint64_t	 reads = YES(C_ID) | YES(C_SITE) | YES(C_DURATION) |
+			    YES(C_ONSET) | YES(C_SEEN) | YES(C_RADIATION) |
+			    YES(C_SIDE);
 	int		 i;
 
 	in_init(&g->in, t);
@@ -77,6 +80,10 @@ setup(const struct tsv *t, void *ctx)
 			g->yesno[g->nyesno] = screen_cols[i];
 			g->bit[g->nyesno++] = i;
 		}
+	/* the columns past the last it reads are only counted */
+	for (i = 0; i < nscreen; i++)
+		reads |= YES(screen_cols[i]);
+	tsv_cuts(t, in_only(&g->in, reads));
 	return 0;
 }
 

@@ -70,7 +70,7 @@ static const char help[] =
 "  -h, --help       print this help\n"
 "  --version        print the version\n";
 
-static int	setup(const struct tsv *, void *);
+static int	setup(struct tsv *, void *);
 static int	known(struct router *, const struct tsv *, int);
 static int	coremissing(struct router *, const struct tsv *);
 static int	loadcatalog(struct catalog *, const char *);
@@ -83,7 +83,7 @@ static int	lists(struct router *);
 static unsigned	present(const struct state *);
 
 static int
-setup(const struct tsv *t, void *ctx)
+setup(struct tsv *t, void *ctx)
 {
 	struct router	*r = ctx;
 	int		 k;

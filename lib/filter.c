@@ -126,7 +126,7 @@ setup(struct run *r)
 	const struct filter	*f = r->f;
 	const struct need	*nd;
 	size_t			 k;
-	int			 i;
+	int			 i, s;
 
 	for (nd = f->need; nd->col != NULL; nd++)
 		if (tsv_col(&r->t, nd->col) < 0) {
@@ -157,7 +157,11 @@ setup(struct run *r)
 			r->inplace = 1;
 		}
 	}
-	return f->setup != NULL ? f->setup(&r->t, f->ctx) : 0;
+	if (f->setup != NULL && (s = f->setup(&r->t, f->ctx)) != 0)
+		return s;
+	if (r->inplace)		/* every field is written anew */
+		tsv_cuts(&r->t, r->t.ncols);
+	return 0;
 }
 
 static int

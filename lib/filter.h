@@ -27,8 +27,11 @@ struct filter {
 	const char		*help;	/* usage and options, for --help */
 	const char *const	*out;	/* output columns, NULL-terminated */
 	const struct need	*need;	/* ends with { NULL, NULL } */
-	/* after the header: find columns; 0, or 2 after a diagnostic */
-	int			(*setup)(const struct tsv *t, void *ctx);
+	/*
+	 * After the header: find columns, and tsv_cuts() if the tool reads
+	 * only the first few; 0, or 2 after a diagnostic.
+	 */
+	int			(*setup)(struct tsv *t, void *ctx);
 	/*
 	 * One record: set val[k] for out[k] (strings that live until the
 	 * next call) and return 1 if it had a value problem, else 0.  A

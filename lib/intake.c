@@ -46,6 +46,20 @@ in_init(struct intake *in, const struct tsv *t)
 		in->col[c] = tsv_col(t, in_names[c]);
 }
 
+size_t
+in_only(struct intake *in, uint64_t mask)
+{
+	size_t	n = 0;
+	int	c;
+
+	for (c = 0; c < C_NICOLS; c++)
+		if ((mask >> c & 1) == 0)
+			in->col[c] = -1;
+		else if (in->col[c] >= 0 && (size_t)in->col[c] + 1 > n)
+			n = (size_t)in->col[c] + 1;
+	return n;
+}
+
 void
 in_begin(struct intake *in)
 {

@@ -10,6 +10,8 @@
 #ifndef BP_INTAKE_H
 #define BP_INTAKE_H
 
+#include <stdint.h>
+
 #include "tsv.h"
 #include "value.h"
 
@@ -43,6 +45,13 @@ struct intake {
 
 /* Find the intake columns in t's header; t must outlive in. */
 void	in_init(struct intake *in, const struct tsv *t);
+
+/*
+ * Read only the intake columns of mask (bit c for column c): the others
+ * read as absent from now on.  Returns how many fields of a record that
+ * takes, for tsv_cuts().
+ */
+size_t	in_only(struct intake *in, uint64_t mask);
 
 /* Start a record: clear in->problem. */
 void	in_begin(struct intake *in);

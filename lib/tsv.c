@@ -271,6 +271,7 @@ setheader(struct tsv *t, const char *p, size_t n)
 	t->cols = malloc(t->ncols * sizeof(*t->cols));
 	/* room for the 8 cuts one word of a line too long may add */
 	t->cut = malloc((t->ncols + 9) * sizeof(*t->cut));
+	t->ncut = t->ncols;
 	if (t->cols == NULL || t->cut == NULL) {
 		free(s);
 		free(t->cols);
@@ -343,11 +344,11 @@ lowbit(uint64_t y)
 
 /*
  * Split (p, n) at every TAB: t->cut[i] is where field i starts, as an
- * offset from p, and t->cut[nf] is n + 1.  Cuts are kept for at most
- * t->ncols fields; the rest are only counted.  Returns the number of
- * fields.  Eight bytes at a time where the byte order allows: the
- * fields are a few bytes long, too short for memchr(3) per field to pay
- * off.
+ * offset from p, and t->cut[nf] is n + 1.  Cuts are kept for the first
+ * t->ncut fields (tsv_cuts()); the rest are only counted.  Returns the
+ * number of fields.  Eight bytes at a time where the byte order allows:
+ * the fields are a few bytes long, too short for memchr(3) per field to
+ * pay off.
  */
 static size_t
 split(struct tsv *t, const char *p, size_t n)
@@ -360,7 +361,7 @@ split(struct tsv *t, const char *p, size_t n)
 	const uint64_t	 low7 = 0x7f7f7f7f7f7f7f7fULL;
 	const char	*start = p, *end = p + n;
 	uint32_t	*cut = t->cut, off;
-	size_t		 k = 0, ncols = t->ncols;	/* k: TABs seen */
+	size_t		 k = 0, ncut = t->ncut;		/* k: TABs seen */
 	uint64_t	 x, y;
 
 	cut[0] = 0;
@@ -370,9 +371,9 @@ split(struct tsv *t, const char *p, size_t n)
 			/* 0x80 in each byte that is TAB */
 			x ^= ones * '\t';
 			y = ~(((x & low7) + low7) | x | low7);
-			if (k >= ncols) {	/* too many: count them */
-				for (; y != 0; y &= y - 1)
-					k++;
+			if (k >= ncut) {
+				/* count them: each byte of y >> 7 is 0 or 1 */
+				k += (size_t)(((y >> 7) * ones) >> 56);
 				continue;
 			}
 			off = (uint32_t)(p - start) + 1;
@@ -380,11 +381,17 @@ split(struct tsv *t, const char *p, size_t n)
 				cut[++k] = off + (uint32_t)(lowbit(y) >> 3);
 		}
 	for (; p < end; p++)
-		if (*p == '\t' && ++k < ncols)
+		if (*p == '\t' && ++k <= ncut)
 			cut[k] = (uint32_t)(p - start) + 1;
-	if (k < ncols)
+	if (k < ncut)
 		cut[k + 1] = (uint32_t)n + 1;
 	return k + 1;
+}
+
+void
+tsv_cuts(struct tsv *t, size_t n)
+{
+	t->ncut = n < 1 ? 1 : n > t->ncols ? t->ncols : n;
 }
 
 static int

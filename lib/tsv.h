@@ -54,6 +54,7 @@ struct tsv {
 
 	/* private */
 	uint32_t	*cut;		/* field i is rec[cut[i]..cut[i+1]-1) */
+	size_t		 ncut;		/* cuts kept for fields below this */
 	char		*buf;
 	size_t		 cap, pos, len, scan;
 	const char	*raw;		/* current line as read, with CR */
@@ -103,6 +104,13 @@ int	tsv_next(struct tsv *t);
  * set on a read or write error.
  */
 int	tsv_reject(struct tsv *t, int fd);
+
+/*
+ * Keep where fields are for the first n fields of each record only (n
+ * from 1 to t->ncols; all of them until this is called): the rest are
+ * counted, not cut, and tsv_f() and tsv_fl() may not read them.
+ */
+void	tsv_cuts(struct tsv *t, size_t n);
 
 /* Where field i (below t->nf) of the record starts... */
 static inline const char *
