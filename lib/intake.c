@@ -153,8 +153,9 @@ in_days(struct intake *in, long *days)
 
 	in_raw(in, C_DURATION, &p, &n);
 	r = val_duration(p, n, days, &why);
-	ro = date(in, C_ONSET, &onset);
-	rs = date(in, C_SEEN, &seen);
+	/* the dates are checked either way; counted only if they are used */
+	ro = date(in, C_ONSET, r == V_EMPTY ? &onset : NULL);
+	rs = date(in, C_SEEN, r == V_EMPTY ? &seen : NULL);
 	if (r == V_BAD)
 		return report(in, C_DURATION, why);
 	if (r == V_OK)

@@ -212,26 +212,66 @@ val_set(const char *p, size_t n, const struct vocab *v, unsigned *mask,
 	return wordset(p, n, v, mask, why, 0);
 }
 
+/* The index of the first byte flagged 0x80 in y (y != 0). */
+static size_t
+firstbyte(uint64_t y)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(y) >> 3;
+#else
+	size_t	i;
+
+	for (i = 0; (y & 0x80) == 0; i++)
+		y >>= 8;
+	return i;
+#endif
+}
+
+/* The index of the first comma of the 16 bytes from p, or 16. */
+static size_t
+comma16(const char *p)
+{
+	const uint64_t	ones = 0x0101010101010101ULL;
+	const uint64_t	low7 = 0x7f7f7f7f7f7f7f7fULL;
+	uint64_t	x, y;
+	size_t		i;
+
+	for (i = 0; i < 16; i += 8) {
+		x = (val_load4(p + i) | val_load4(p + i + 4) << 32) ^
+		    ones * ',';
+		/* 0x80 in each byte that was a comma */
+		if ((y = ~(((x & low7) + low7) | x | low7)) != 0)
+			return i + firstbyte(y);
+	}
+	return 16;
+}
+
 int
 val_setp(const char *p, size_t n, const struct vocab *v, unsigned *mask,
     const char **why)
 {
-	const char	*end = p + n, *item, *q;
+	const char	*end = p + n, *item;
+	size_t		 len;
 	unsigned	 m = 0;
 	int		 i;
 
-	/* items without spaces around them, known: no trimming, no memchr */
+	/*
+	 * Items without spaces around them, known, so at most 16 bytes:
+	 * each is found with two word loads, without trimming.
+	 */
 	if (n == 0 || !v->fast)
 		return wordset(p, n, v, mask, why, 1);
-	for (item = p; ; item = q + 1) {
-		for (q = item; q < end && *q != ','; q++)
-			;
-		if (q == item || item[0] == ' ' || q[-1] == ' ' ||
-		    q - item > 16 ||
-		    (i = vocab_findp(v, item, (size_t)(q - item))) < 0)
+	for (item = p; ; item += len + 1) {
+		if ((len = comma16(item)) > (size_t)(end - item))
+			len = (size_t)(end - item);
+		else if (len == 16)	/* no comma in 16 bytes: too long */
+			return wordset(p, n, v, mask, why, 1);
+		if (len == 0 || item[0] == ' ' ||
+		    item[len - 1] == ' ' ||
+		    (i = vocab_findp(v, item, len)) < 0)
 			return wordset(p, n, v, mask, why, 1);
 		m |= 1U << i;
-		if (q == end)
+		if (item + len == end)
 			break;
 	}
 	*mask = m;
@@ -279,19 +319,23 @@ val_duration(const char *p, size_t n, long *days, const char **why)
 	return V_OK;
 }
 
-/* Days from 1970-01-01 to y-m-d, or -1 if that is not a date. */
+/*
+ * Days from 1970-01-01 to y-m-d into *day (unless day is NULL), or -1 if
+ * that is not a date.
+ */
 static int
 civil(long y, long m, long d, long *day)
 {
 	static const int mdays[] =
 	    { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	long	era, yoe, doy;
-	int	leap;
 
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 1 || m < 1 || m > 12 || d < 1 ||
-	    d > mdays[m - 1] + (m == 2 && leap))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || (d > mdays[m - 1] &&
+	    !(m == 2 && d == 29 &&
+	    ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))))
 		return -1;
+	if (day == NULL)
+		return 0;
 	/* days from civil, proleptic Gregorian */
 	y -= m <= 2;
 	era = y / 400;

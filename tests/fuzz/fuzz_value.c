@@ -325,6 +325,9 @@ padded(const char *p, size_t n, long lo, long hi, const char *junk,
 	r2 = val_datep(s, n, &v2, &why2);
 	if (r != r2 || (r == V_OK && v != v2))
 		fz_fail("val_datep differs from val_date");
+	if (val_datep(s, n, NULL, &why2) != r ||
+	    val_date(p, n, NULL, &why2) != r)
+		fz_fail("a date checked only differs from one counted");
 	free(s);
 }
 
