@@ -43,7 +43,8 @@ in_init(struct intake *in, const struct tsv *t)
 	in->t = t;
 	in->problem = 0;
 	for (c = 0; c < C_NICOLS; c++)
-		in->col[c] = tsv_col(t, in_names[c]);
+		if ((in->col[c] = tsv_col(t, in_names[c])) < 0)
+			in->col[c] = (int)tsv_none(t);
 }
 
 size_t
@@ -54,16 +55,11 @@ in_only(struct intake *in, uint64_t mask)
 
 	for (c = 0; c < C_NICOLS; c++)
 		if ((mask >> c & 1) == 0)
-			in->col[c] = -1;
-		else if (in->col[c] >= 0 && (size_t)in->col[c] + 1 > n)
+			in->col[c] = (int)tsv_none(in->t);
+		else if ((size_t)in->col[c] < tsv_none(in->t) &&
+		    (size_t)in->col[c] + 1 > n)
 			n = (size_t)in->col[c] + 1;
 	return n;
-}
-
-void
-in_begin(struct intake *in)
-{
-	in->problem = 0;
 }
 
 static int

@@ -39,7 +39,9 @@ extern struct vocab in_site, in_radiation, in_side, in_sb9;
 
 struct intake {
 	const struct tsv	*t;
-	int			 col[C_NICOLS];	/* index, or -1 if absent */
+	const char		*rec;		/* t's record, by in_begin() */
+	const uint32_t		*cut;
+	int			 col[C_NICOLS];	/* index, or tsv_none() */
 	int			 problem;	/* a value problem seen */
 };
 
@@ -54,22 +56,22 @@ void	in_init(struct intake *in, const struct tsv *t);
 size_t	in_only(struct intake *in, uint64_t mask);
 
 /* Start a record: clear in->problem. */
-void	in_begin(struct intake *in);
+static inline void
+in_begin(struct intake *in)
+{
+	in->problem = 0;
+	in->rec = in->t->rec;
+	in->cut = in->t->cut;
+}
 
 /* The raw field of column c ("" if absent): bytes at *p, *n long. */
 static inline void
 in_raw(const struct intake *in, enum icol c, const char **p, size_t *n)
 {
-	static const char	none[TSV_PAD];	/* an absent column */
-	int			i = in->col[c];
+	int	i = in->col[c];
 
-	if (i < 0) {
-		*p = none;
-		*n = 0;
-	} else {
-		*p = tsv_f(in->t, i);
-		*n = tsv_fl(in->t, i);
-	}
+	*p = in->rec + in->cut[i];
+	*n = in->cut[i + 1] - in->cut[i] - 1;
 }
 
 /* Report an empty id; returns V_OK or V_BAD. */

@@ -60,7 +60,7 @@ tsv_open(struct tsv *t, char **names, int n)
 	}
 	t->name = names[0];
 	if ((t->src = calloc((size_t)n, sizeof(*t->src))) == NULL ||
-	    (t->buf = calloc(1, BUFCAP + TSV_PAD)) == NULL)
+	    (t->buf = calloc(1, BUFCAP + TSV_PAD + 8)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	t->cap = BUFCAP;
 	for (i = 0; i < n; i++)
@@ -88,7 +88,7 @@ tsv_openmem(struct tsv *t, const char *name, const char *text, size_t len)
 {
 	memset(t, 0, sizeof(*t));
 	if ((t->src = calloc(1, sizeof(*t->src))) == NULL ||
-	    (t->buf = calloc(1, len + 1 + TSV_PAD)) == NULL)
+	    (t->buf = calloc(1, len + 1 + TSV_PAD + 8)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	memcpy(t->buf, text, len);
 	t->nul = memchr(text, '\0', len) != NULL;
@@ -385,6 +385,10 @@ split(struct tsv *t, const char *p, size_t n)
 			cut[k] = (uint32_t)(p - start) + 1;
 	if (k < ncut)
 		cut[k + 1] = (uint32_t)n + 1;
+	/* tsv_none(): empty, at the line's end or, if that is not cut, start */
+	if (ncut < t->ncols)
+		cut[t->ncols] = 0;
+	cut[t->ncols + 1] = cut[t->ncols] + 1;
 	return k + 1;
 }
 

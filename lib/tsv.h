@@ -112,7 +112,17 @@ int	tsv_reject(struct tsv *t, int fd);
  */
 void	tsv_cuts(struct tsv *t, size_t n);
 
-/* Where field i (below t->nf) of the record starts... */
+/*
+ * A field index whose field is empty in every record (and readable as
+ * TSV_PAD bytes, as any field): for a column a file does not have.
+ */
+static inline size_t
+tsv_none(const struct tsv *t)
+{
+	return t->ncols;
+}
+
+/* Where field i (below t->nf, or tsv_none()) of the record starts... */
 static inline const char *
 tsv_f(const struct tsv *t, size_t i)
 {
