@@ -42,7 +42,7 @@ static const char help[] =
 static int	byrank(const void *, const void *);
 static int	setup(struct tsv *, void *);
 static int	record(const struct tsv *, const char **, size_t *, void *);
-static int	readfacts(struct flagger *, struct facts *);
+static int	readfacts(struct flagger *, uint64_t *);
 static void	append(char *, size_t *, const char *, size_t);
 
 static int
@@ -60,9 +60,9 @@ static int
 setup(struct tsv *t, void *ctx)
 {
 	struct flagger	*g = ctx;
-	uint64_t	 reads = YES(C_ID) | YES(C_SITE) | YES(C_DURATION) |
-			    YES(C_ONSET) | YES(C_SEEN) | YES(C_RADIATION) |
-			    YES(C_SIDE);
+	uint64_t	 reads = FACT(C_ID) | FACT(C_SITE) | FACT(C_DURATION) |
+			    FACT(C_ONSET) | FACT(C_SEEN) | FACT(C_RADIATION) |
+			    FACT(C_SIDE);
 	int		 i;
 
 	in_init(&g->in, t);
@@ -82,40 +82,50 @@ setup(struct tsv *t, void *ctx)
 		}
 	/* the columns past the last it reads are only counted */
 	for (i = 0; i < nscreen; i++)
-		reads |= YES(screen_cols[i]);
+		reads |= FACT(screen_cols[i]);
 	tsv_cuts(t, in_only(&g->in, reads));
 	return 0;
 }
 
 /*
- * Read what the flags need; returns the unscreened inputs as a bit per
- * index of screen_cols.  Only recorded, valid values count as facts.
+ * Read what the flags need into *facts (flags.h); returns the unscreened
+ * inputs as a bit per index of screen_cols.  Only recorded, valid
+ * values count as facts.
  */
 static int
-readfacts(struct flagger *g, struct facts *f)
+readfacts(struct flagger *g, uint64_t *facts)
 {
 	struct intake	*in = &g->in;
-	uint64_t	 yes = 0;
-	int		 i, v = 0, miss = 0;
+	uint64_t	 f = FACT(F_TRUE);
+	unsigned	 site = 0;
+	long		 age = 0, days = 0;
+	int		 i, v = 0, miss = 0, rad = -1, side = -1;
 
-	memset(f, 0, sizeof(*f));
 	/* v is 0 unless the answer is a valid yes (intake.h) */
 	for (i = 0; i < g->nyesno; i++) {
 		miss |= (in_bool(in, g->yesno[i], &v) != V_OK) << g->bit[i];
-		yes |= (uint64_t)v << g->yesno[i];
+		f |= (uint64_t)v << g->yesno[i];
 	}
-	f->yes = yes;
 	if (g->agebit >= 0) {
-		f->have_age = in_uint(in, C_AGE, 0, 120, &f->age) == V_OK;
-		miss |= !f->have_age << g->agebit;
+		if (in_uint(in, C_AGE, 0, 120, &age) == V_OK)
+			f |= (uint64_t)(age >= 65) << F_AGE65 |
+			    (uint64_t)(age > 50) << F_AGE_OVER50 |
+			    (uint64_t)(age < 45) << F_AGE_UNDER45 |
+			    (uint64_t)(age < 20) << F_AGE_UNDER20;
+		else
+			miss |= 1 << g->agebit;
 	}
-	if (in_set(in, C_SITE, &in_site, &f->site) != V_OK)
-		f->site = 0;
-	if (in_word(in, C_RADIATION, &in_radiation, &f->rad) != V_OK)
-		f->rad = -1;
-	if (in_word(in, C_SIDE, &in_side, &f->side) != V_OK)
-		f->side = -1;
-	f->have_days = in_days(in, &f->days) == V_OK;
+	if (in_set(in, C_SITE, &in_site, &site) == V_OK)
+		f |= (uint64_t)((site & (1U << S_HIP | 1U << S_GROIN)) != 0) <<
+		    F_HIPSITE |
+		    (uint64_t)((site & 1U << S_UPPER_BACK) != 0) << F_UPPER_BACK;
+	in_word(in, C_RADIATION, &in_radiation, &rad);
+	in_word(in, C_SIDE, &in_side, &side);
+	f |= (uint64_t)(rad == R_BELOW_KNEE && side == D_BOTH) <<
+	    F_BELOW_KNEE_BOTH;
+	if (in_days(in, &days) == V_OK)
+		f |= (uint64_t)(days > 84) << F_OVER12WEEKS;
+	*facts = f;
 	return miss;
 }
 
@@ -134,7 +144,7 @@ record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 {
 	struct flagger		*g = ctx;
 	const struct flag	*fl;
-	struct facts		 f;
+	uint64_t		 f;
 	enum level		 top = L_NONE;
 	size_t			 nf = 0, nu = 0;
 	int			 i, miss, coremiss = 0;
@@ -145,7 +155,7 @@ record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 	miss = readfacts(g, &f);
 	for (i = 0; i < g->nflags; i++) {
 		fl = &flag_table[g->order[i]];
-		if (fl->raised(&f)) {
+		if (flag_raised(fl, f)) {
 			append(g->flags, &nf, fl->name,
 			    g->len[g->order[i]]);
 			if (fl->level > top)

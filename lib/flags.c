@@ -2,59 +2,59 @@
 
 #include "flags.h"
 
-#define HIPSITE	(1U << S_HIP | 1U << S_GROIN)
+#define ALWAYS	FACT(F_TRUE)
+#define WHEN1(a)	{ (a), ALWAYS, ALWAYS }
+#define WHEN2(a, b)	{ (a), (b), ALWAYS }
+#define WHEN3(a, b, c)	{ (a), (b), (c) }
 
-static int	cauda_equina(const struct facts *);
-static int	bilateral_deficit(const struct facts *);
-static int	spinal_infection(const struct facts *);
-static int	hip_fracture(const struct facts *);
-static int	leg_weakness(const struct facts *);
-static int	fever(const struct facts *);
-static int	cancer_history(const struct facts *);
-static int	weight_loss(const struct facts *);
-static int	trauma(const struct facts *);
-static int	bilateral_sciatica(const struct facts *);
-static int	infection_risk(const struct facts *);
-static int	fracture_risk(const struct facts *);
-static int	avascular_necrosis(const struct facts *);
-static int	night_pain(const struct facts *);
-static int	inflammatory(const struct facts *);
-static int	thoracic_pain(const struct facts *);
-static int	age_over_50(const struct facts *);
-static int	age_under_20(const struct facts *);
-static int	not_improving(const struct facts *);
-
+/* SPEC §5, row for row. */
 const struct flag flag_table[] = {
-	{ "cauda_equina", L_EMERGENCY, cauda_equina,
+	{ "cauda_equina", L_EMERGENCY,
+	    WHEN1(FACT(C_SADDLE_NUMBNESS) | FACT(C_BLADDER_BOWEL)),
 	    "cauda equina or spinal cord compression" },
-	{ "bilateral_deficit", L_EMERGENCY, bilateral_deficit,
+	{ "bilateral_deficit", L_EMERGENCY,
+	    WHEN2(FACT(C_LEG_WEAKNESS), FACT(F_BELOW_KNEE_BOTH)),
 	    "cauda equina" },
-	{ "spinal_infection", L_EMERGENCY, spinal_infection,
+	{ "spinal_infection", L_EMERGENCY,
+	    WHEN2(FACT(C_FEVER),
+	    FACT(C_IV_DRUG_USE) | FACT(C_IMMUNOSUPPRESSED)),
 	    "spinal infection or abscess" },
-	{ "hip_fracture", L_EMERGENCY, hip_fracture,
+	{ "hip_fracture", L_EMERGENCY,
+	    WHEN3(FACT(C_TRAUMA), FACT(F_HIPSITE), FACT(F_AGE65)),
 	    "hip fracture after a fall" },
-	{ "leg_weakness", L_URGENT, leg_weakness,
+	{ "leg_weakness", L_URGENT, WHEN1(FACT(C_LEG_WEAKNESS)),
 	    "significant muscle weakness" },
-	{ "fever", L_URGENT, fever, "infection" },
-	{ "cancer_history", L_URGENT, cancer_history, "malignancy" },
-	{ "weight_loss", L_URGENT, weight_loss, "malignancy" },
-	{ "trauma", L_URGENT, trauma, "fracture" },
-	{ "bilateral_sciatica", L_URGENT, bilateral_sciatica,
+	{ "fever", L_URGENT, WHEN1(FACT(C_FEVER)), "infection" },
+	{ "cancer_history", L_URGENT, WHEN1(FACT(C_CANCER_HISTORY)),
+	    "malignancy" },
+	{ "weight_loss", L_URGENT, WHEN1(FACT(C_WEIGHT_LOSS)), "malignancy" },
+	{ "trauma", L_URGENT, WHEN1(FACT(C_TRAUMA)), "fracture" },
+	{ "bilateral_sciatica", L_URGENT, WHEN1(FACT(F_BELOW_KNEE_BOTH)),
 	    "spinal stenosis or early cauda equina" },
-	{ "infection_risk", L_REVIEW, infection_risk, "infection" },
-	{ "fracture_risk", L_REVIEW, fracture_risk, "fragility fracture" },
-	{ "avascular_necrosis", L_REVIEW, avascular_necrosis,
+	{ "infection_risk", L_REVIEW,
+	    WHEN1(FACT(C_IV_DRUG_USE) | FACT(C_IMMUNOSUPPRESSED)),
+	    "infection" },
+	{ "fracture_risk", L_REVIEW,
+	    WHEN1(FACT(C_OSTEOPOROSIS) | FACT(C_STEROID_USE)),
+	    "fragility fracture" },
+	{ "avascular_necrosis", L_REVIEW,
+	    WHEN2(FACT(C_STEROID_USE), FACT(F_HIPSITE)),
 	    "osteonecrosis of the hip" },
-	{ "night_pain", L_REVIEW, night_pain, "malignancy or infection" },
-	{ "inflammatory", L_REVIEW, inflammatory,
+	{ "night_pain", L_REVIEW, WHEN1(FACT(C_NIGHT_PAIN)),
+	    "malignancy or infection" },
+	{ "inflammatory", L_REVIEW,
+	    WHEN3(FACT(C_MORNING_STIFFNESS), FACT(F_AGE_UNDER45),
+	    FACT(F_OVER12WEEKS)),
 	    "axial spondyloarthritis" },
-	{ "thoracic_pain", L_REVIEW, thoracic_pain,
+	{ "thoracic_pain", L_REVIEW, WHEN1(FACT(F_UPPER_BACK)),
 	    "fracture or malignancy" },
-	{ "age_over_50", L_REVIEW, age_over_50, "malignancy or fracture" },
-	{ "age_under_20", L_REVIEW, age_under_20, "structural causes" },
-	{ "not_improving", L_REVIEW, not_improving,
+	{ "age_over_50", L_REVIEW, WHEN1(FACT(F_AGE_OVER50)),
+	    "malignancy or fracture" },
+	{ "age_under_20", L_REVIEW, WHEN1(FACT(F_AGE_UNDER20)),
+	    "structural causes" },
+	{ "not_improving", L_REVIEW, WHEN1(FACT(C_WORSENING)),
 	    "needs a clinician's look" },
-	{ NULL, L_NONE, NULL, NULL }
+	{ NULL, L_NONE, { 0, 0, 0 }, NULL }
 };
 
 const char *const level_names[] = {
@@ -91,126 +91,4 @@ flag_find(const char *p, size_t n)
 		if (strlen(fl->name) == n && memcmp(fl->name, p, n) == 0)
 			return fl;
 	return NULL;
-}
-
-static int
-below_knee_both(const struct facts *f)
-{
-	return f->rad == R_BELOW_KNEE && f->side == D_BOTH;
-}
-
-static int
-cauda_equina(const struct facts *f)
-{
-	return (f->yes & (YES(C_SADDLE_NUMBNESS) | YES(C_BLADDER_BOWEL))) != 0;
-}
-
-static int
-bilateral_deficit(const struct facts *f)
-{
-	return (f->yes & YES(C_LEG_WEAKNESS)) != 0 && below_knee_both(f);
-}
-
-static int
-spinal_infection(const struct facts *f)
-{
-	return (f->yes & YES(C_FEVER)) != 0 && infection_risk(f);
-}
-
-static int
-hip_fracture(const struct facts *f)
-{
-	return (f->yes & YES(C_TRAUMA)) != 0 && (f->site & HIPSITE) != 0 &&
-	    f->have_age && f->age >= 65;
-}
-
-static int
-leg_weakness(const struct facts *f)
-{
-	return (f->yes & YES(C_LEG_WEAKNESS)) != 0;
-}
-
-static int
-fever(const struct facts *f)
-{
-	return (f->yes & YES(C_FEVER)) != 0;
-}
-
-static int
-cancer_history(const struct facts *f)
-{
-	return (f->yes & YES(C_CANCER_HISTORY)) != 0;
-}
-
-static int
-weight_loss(const struct facts *f)
-{
-	return (f->yes & YES(C_WEIGHT_LOSS)) != 0;
-}
-
-static int
-trauma(const struct facts *f)
-{
-	return (f->yes & YES(C_TRAUMA)) != 0;
-}
-
-static int
-bilateral_sciatica(const struct facts *f)
-{
-	return below_knee_both(f);
-}
-
-static int
-infection_risk(const struct facts *f)
-{
-	return (f->yes & (YES(C_IV_DRUG_USE) | YES(C_IMMUNOSUPPRESSED))) != 0;
-}
-
-static int
-fracture_risk(const struct facts *f)
-{
-	return (f->yes & (YES(C_OSTEOPOROSIS) | YES(C_STEROID_USE))) != 0;
-}
-
-static int
-avascular_necrosis(const struct facts *f)
-{
-	return (f->yes & YES(C_STEROID_USE)) != 0 && (f->site & HIPSITE) != 0;
-}
-
-static int
-night_pain(const struct facts *f)
-{
-	return (f->yes & YES(C_NIGHT_PAIN)) != 0;
-}
-
-static int
-inflammatory(const struct facts *f)
-{
-	return (f->yes & YES(C_MORNING_STIFFNESS)) != 0 && f->have_age &&
-	    f->age < 45 && f->have_days && f->days > 84;
-}
-
-static int
-thoracic_pain(const struct facts *f)
-{
-	return (f->site & 1U << S_UPPER_BACK) != 0;
-}
-
-static int
-age_over_50(const struct facts *f)
-{
-	return f->have_age && f->age > 50;
-}
-
-static int
-age_under_20(const struct facts *f)
-{
-	return f->have_age && f->age < 20;
-}
-
-static int
-not_improving(const struct facts *f)
-{
-	return (f->yes & YES(C_WORSENING)) != 0;
 }

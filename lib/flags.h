@@ -15,27 +15,46 @@
 /* L_UNKNOWN is no flag's level: flag_level when core inputs are missing. */
 enum level { L_NONE, L_REVIEW, L_URGENT, L_EMERGENCY, L_UNKNOWN };
 
-/* Bit c of facts.yes: the yes/no column c. */
-#define YES(c)		(1ULL << (c))
-
-/* What the flag conditions read from a record, parsed once. */
-struct facts {
-	uint64_t	yes;		/* bit c: bool c recorded, valid, yes */
-	int		have_age;	/* age recorded and valid */
-	long		age;
-	unsigned	site;		/* site bits; 0 if not usable */
-	int		rad;		/* radiation, or -1 if not usable */
-	int		side;		/* side, or -1 if not usable */
-	int		have_days;	/* duration (or dates) usable */
-	long		days;
+/*
+ * What the flag conditions read from a record, as bits of one word: bit
+ * c for a yes/no column c answered yes (recorded and valid), then the
+ * facts below, each true only on values recorded and valid.
+ */
+enum fact {
+	F_HIPSITE = C_NICOLS,	/* site holds hip or groin */
+	F_UPPER_BACK,		/* site holds upper_back */
+	F_BELOW_KNEE_BOTH,	/* radiation below_knee and side both */
+	F_AGE65,		/* age 65 or more */
+	F_AGE_OVER50,		/* age over 50 */
+	F_AGE_UNDER45,
+	F_AGE_UNDER20,
+	F_OVER12WEEKS,		/* duration over 84 days (bp(7), phase) */
+	F_TRUE,			/* set in every record */
+	F_NFACTS
 };
 
+/* The bit of a yes/no column or a fact. */
+#define FACT(x)		(1ULL << (x))
+
+/*
+ * A flag is raised when each of its three masks shares a bit with the
+ * record's facts: a condition written as "this and that and the other",
+ * each part "any of these"; FACT(F_TRUE) is a part always met.
+ */
 struct flag {
 	const char	*name;
 	enum level	 level;
-	int		(*raised)(const struct facts *);
+	uint64_t	 when[3];
 	const char	*concern;	/* what it may point to */
 };
+
+/* 1 if flag fl is raised by the facts f. */
+static inline int
+flag_raised(const struct flag *fl, uint64_t f)
+{
+	return ((f & fl->when[0]) != 0) & ((f & fl->when[1]) != 0) &
+	    ((f & fl->when[2]) != 0);
+}
 
 extern const struct flag	flag_table[];	/* ends with a NULL name */
 extern const char *const	level_names[];	/* by enum level, NULL-ended */
