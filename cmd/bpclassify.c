@@ -18,8 +18,8 @@ enum { O_PHASE, O_PATTERN, O_STARTBACK, O_ODI, O_DISABILITY };
 struct classify {
 	struct intake	in;
 	long		acute_days;	/* under this many days: acute */
-	char		odi[24];
-	size_t		len[4][8];	/* of the words of each column */
+	char		odi[4 + FILTER_PAD];	/* "100" */
+	struct padded	words[4];	/* phase, pattern, startback, band */
 };
 
 static const char *const outcols[] = {
@@ -179,10 +179,10 @@ setup(struct tsv *t, void *ctx)
 	for (i = C_SB1; i <= C_ODI10; i++)
 		reads |= 1ULL << i;
 	tsv_cuts(t, in_only(&c->in, reads));
-	word_lens(phase_words, c->len[0]);
-	word_lens(pattern_words, c->len[1]);
-	word_lens(risk_words, c->len[2]);
-	word_lens(band_words, c->len[3]);
+	words_pad(&c->words[0], phase_words);
+	words_pad(&c->words[1], pattern_words);
+	words_pad(&c->words[2], risk_words);
+	words_pad(&c->words[3], band_words);
 	return 0;
 }
 
@@ -200,17 +200,18 @@ record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 	in_uint(&c->in, C_SEVERITY, 0, 10, &v);
 	in_uint(&c->in, C_EPISODES, 0, 999999999, &v);
 	w = phase(c);
-	val[O_PHASE] = phase_words[w];
-	len[O_PHASE] = c->len[0][w];
+	val[O_PHASE] = c->words[0].w[w];
+	len[O_PHASE] = c->words[0].len[w];
 	w = pattern(c);
-	val[O_PATTERN] = pattern_words[w];
-	len[O_PATTERN] = c->len[1][w];
+	val[O_PATTERN] = c->words[1].w[w];
+	len[O_PATTERN] = c->words[1].len[w];
 	w = startback(c);
-	val[O_STARTBACK] = risk_words[w];
-	len[O_STARTBACK] = c->len[2][w];
+	val[O_STARTBACK] = c->words[2].w[w];
+	len[O_STARTBACK] = c->words[2].len[w];
+	/* c->odi has room for FILTER_PAD bytes past a score */
 	w = odi(c, &n);
-	val[O_DISABILITY] = band_words[w];
-	len[O_DISABILITY] = c->len[3][w];
+	val[O_DISABILITY] = c->words[3].w[w];
+	len[O_DISABILITY] = c->words[3].len[w];
 	/* no score: the odi column says why, as disability does */
 	val[O_ODI] = n > 0 ? c->odi : val[O_DISABILITY];
 	len[O_ODI] = n > 0 ? n : len[O_DISABILITY];

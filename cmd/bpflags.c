@@ -16,14 +16,16 @@ struct flagger {
 	struct intake	in;
 	int		order[32];	/* flag_table by level, then name */
 	size_t		len[32];	/* of each flag's name */
-	size_t		levellen[8];	/* of each level_names word */
+	struct padded	levels;		/* level_names */
+	struct padded	none;		/* "none" */
 	int		nflags;
 	enum icol	yesno[32];	/* screen_cols but age */
 	int		bit[32];	/* and their bits in the miss mask */
 	int		nyesno;
 	int		agebit;		/* age's, or -1 */
-	char		flags[512];
-	char		unscreened[512];
+	/* FILTER_PAD more: a filter reads a value 16 bytes at a time */
+	char		flags[512 + FILTER_PAD];
+	char		unscreened[512 + FILTER_PAD];
 };
 
 static const char *const outcols[] = {
@@ -71,7 +73,8 @@ setup(struct tsv *t, void *ctx)
 	qsort(g->order, (size_t)g->nflags, sizeof(g->order[0]), byrank);
 	for (i = 0; i < g->nflags; i++)
 		g->len[i] = strlen(flag_table[i].name);
-	word_lens(level_names, g->levellen);
+	words_pad(&g->levels, level_names);
+	words_pad(&g->none, (const char *const[]){ "none", NULL });
 	g->agebit = -1;
 	for (i = 0; i < nscreen; i++)
 		if (screen_cols[i] == C_AGE)
@@ -168,14 +171,14 @@ record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 			    strlen(in_names[screen_cols[i]]));
 			coremiss |= flag_core(screen_cols[i]);
 		}
-	val[O_FLAGS] = nf > 0 ? g->flags : "none";
-	len[O_FLAGS] = nf > 0 ? nf : 4;
-	val[O_UNSCREENED] = nu > 0 ? g->unscreened : "none";
-	len[O_UNSCREENED] = nu > 0 ? nu : 4;
+	val[O_FLAGS] = nf > 0 ? g->flags : g->none.w[0];
+	len[O_FLAGS] = nf > 0 ? nf : g->none.len[0];
+	val[O_UNSCREENED] = nu > 0 ? g->unscreened : g->none.w[0];
+	len[O_UNSCREENED] = nu > 0 ? nu : g->none.len[0];
 	if (top == L_NONE && coremiss)
 		top = L_UNKNOWN;
-	val[O_LEVEL] = level_names[top];
-	len[O_LEVEL] = g->levellen[top];
+	val[O_LEVEL] = g->levels.w[top];
+	len[O_LEVEL] = g->levels.len[top];
 	return g->in.problem;
 }
 

@@ -46,7 +46,12 @@ struct router {
 	size_t		 exlen[NROUTINES][1 << NCONTRA];
 	char		*advice[NROUTINES + 1][NDISPOSITIONS];
 	size_t		 advlen[NROUTINES + 1][NDISPOSITIONS];
+	struct padded	 routines, dispositions, sessions;
 };
+
+/* The sessions column: none, then by phase. */
+enum { S_NONE, S_DAILY, S_WEEKLY };
+static const char *const sessions[] = { "none", "daily", "3-5/week", NULL };
 
 static const char *const outcols[] = {
 	"disposition", "routine", "exercises", "sessions", "advice", NULL
@@ -89,6 +94,9 @@ setup(struct tsv *t, void *ctx)
 	int		 k;
 
 	in_init(&r->in, t);
+	words_pad(&r->routines, routine_names);
+	words_pad(&r->dispositions, disposition_names);
+	words_pad(&r->sessions, sessions);
 	for (k = 0; k < NKEYS; k++)
 		r->col[k] = tsv_col(t, keys[k].col);
 	r->unscreened = tsv_col(t, "unscreened");
@@ -210,7 +218,8 @@ list(const struct catalog *c, int rt, unsigned present, int d)
 	char			*s;
 	size_t			 i, n = 0, k;
 
-	if ((s = malloc(c->listmax)) == NULL)
+	/* FILTER_PAD more: a filter reads a value 16 bytes at a time */
+	if ((s = calloc(1, c->listmax + FILTER_PAD)) == NULL)
 		return NULL;
 	want = d < 0 ? CAT_ROUTINE(rt) : CAT_DISPOSITION(d) |
 	    (rt >= 0 ? CAT_ROUTINE(rt) | CAT_ANY : 0);
@@ -289,16 +298,22 @@ record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 	readstate(r, t, &s);
 	d = disposition(&s);
 	rt = routine(&s, d);
-	val[O_DISPOSITION] = disposition_names[d];
-	val[O_ROUTINE] = rt >= 0 ? routine_names[rt] : "none";
+	val[O_DISPOSITION] = r->dispositions.w[d];
+	len[O_DISPOSITION] = r->dispositions.len[d];
 	if (rt >= 0) {
 		k = present(&s);
+		val[O_ROUTINE] = r->routines.w[rt];
+		len[O_ROUTINE] = r->routines.len[rt];
 		val[O_EXERCISES] = r->exercises[rt][k];
 		len[O_EXERCISES] = r->exlen[rt][k];
-	} else
-		val[O_EXERCISES] = "none";
-	val[O_SESSIONS] = rt < 0 ? "none" :
-	    s.k[K_PHASE] == PH_ACUTE ? "daily" : "3-5/week";
+		k = s.k[K_PHASE] == PH_ACUTE ? S_DAILY : S_WEEKLY;
+	} else {
+		val[O_ROUTINE] = val[O_EXERCISES] = r->sessions.w[S_NONE];
+		len[O_ROUTINE] = len[O_EXERCISES] = r->sessions.len[S_NONE];
+		k = S_NONE;
+	}
+	val[O_SESSIONS] = r->sessions.w[k];
+	len[O_SESSIONS] = r->sessions.len[k];
 	val[O_ADVICE] = r->advice[rt + 1][d];
 	len[O_ADVICE] = r->advlen[rt + 1][d];
 	return r->in.problem;

@@ -21,6 +21,7 @@ struct need {
 };
 
 #define FILTER_NOLEN	((size_t)-1)
+#define FILTER_PAD	16
 
 struct filter {
 	const char		*prog;
@@ -35,8 +36,11 @@ struct filter {
 	/*
 	 * One record: set val[k] for out[k] (strings that live until the
 	 * next call) and return 1 if it had a value problem, else 0.  A
-	 * tool that knows the length of val[k] may set len[k] to it; it is
-	 * FILTER_NOLEN otherwise (then strlen(3) measures it).
+	 * tool that knows the length of val[k] may set len[k] to it, and
+	 * then promises that the len[k] + FILTER_PAD bytes from val[k] may
+	 * be read (the value is copied 16 bytes at a time: words_pad() in
+	 * words.h); len[k] is FILTER_NOLEN otherwise (then strlen(3)
+	 * measures the value).
 	 */
 	int			(*record)(const struct tsv *t,
 				    const char **val, size_t *len, void *ctx);

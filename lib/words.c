@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "words.h"
@@ -29,10 +30,19 @@ word_is(const char *word, const char *p, size_t n)
 }
 
 void
-word_lens(const char *const *words, size_t *len)
+words_pad(struct padded *pw, const char *const *words)
 {
-	for (; *words != NULL; words++)
-		*len++ = strlen(*words);
+	size_t	i;
+
+	memset(pw, 0, sizeof(*pw));
+	for (i = 0; words[i] != NULL; i++) {
+		/* the lists are the program's: a longer one is a bug */
+		if (i == WORD_MAX || (pw->len[i] = strlen(words[i])) >
+		    WORD_SLOT - 16 - 1)
+			abort();
+		memcpy(pw->slot[i], words[i], pw->len[i]);
+		pw->w[i] = pw->slot[i];
+	}
 }
 
 int

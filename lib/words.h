@@ -22,8 +22,24 @@ extern const char *const band_words[];
 /* 1 if (p, n) is word, byte for byte; else 0. */
 int	word_is(const char *word, const char *p, size_t n);
 
-/* len[i] = strlen(words[i]) for every word of words (NULL-terminated). */
-void	word_lens(const char *const *words, size_t *len);
+/*
+ * Words copied where a filter may read them 16 bytes at a time (filter.h,
+ * FILTER_PAD): each in a slot of its own, zero past its end.
+ */
+#define WORD_SLOT	48	/* a word of up to 31 bytes, then zeros */
+#define WORD_MAX	16	/* words in a list */
+
+struct padded {
+	const char	*w[WORD_MAX];
+	size_t		 len[WORD_MAX];
+	char		 slot[WORD_MAX][WORD_SLOT];
+};
+
+/*
+ * Copy words (NULL-terminated, of the program's own: WORD_MAX of them at
+ * most, each shorter than WORD_SLOT - FILTER_PAD) into pw.
+ */
+void	words_pad(struct padded *pw, const char *const *words);
 
 /* The index of (p, n) in words, compared byte for byte, or -1. */
 int	word_index(const char *const *words, const char *p, size_t n);
