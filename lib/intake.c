@@ -76,7 +76,7 @@ report(struct intake *in, enum icol c, const char *why)
 }
 
 int
-in_id(struct intake *in)
+in_id_slow(struct intake *in)
 {
 	const char	*p;
 	size_t		 n;
@@ -148,7 +148,7 @@ in_days(struct intake *in, long *days)
 	int		 r, ro, rs;
 
 	in_raw(in, C_DURATION, &p, &n);
-	r = val_duration(p, n, days, &why);
+	r = val_durationp(p, n, days, &why);
 	/* the dates are checked either way; counted only if they are used */
 	ro = date(in, C_ONSET, r == V_EMPTY ? &onset : NULL);
 	rs = date(in, C_SEEN, r == V_EMPTY ? &seen : NULL);

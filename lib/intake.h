@@ -75,7 +75,18 @@ in_raw(const struct intake *in, enum icol c, const char **p, size_t *n)
 }
 
 /* Report an empty id; returns V_OK or V_BAD. */
-int	in_id(struct intake *in);
+int	in_id_slow(struct intake *in);
+
+static inline int
+in_id(struct intake *in)
+{
+	const char	*p;
+	size_t		 n;
+
+	in_raw(in, C_ID, &p, &n);
+	/* not empty, not all spaces */
+	return n > 0 && p[0] != ' ' ? V_OK : in_id_slow(in);
+}
 
 /*
  * Report the value of column c as a problem: why, and for a number the

@@ -319,6 +319,49 @@ val_duration(const char *p, size_t n, long *days, const char **why)
 	return V_OK;
 }
 
+int
+val_durationp(const char *p, size_t n, long *days, const char **why)
+{
+	/* a unit letter: its days, and the most of it in 100 years */
+	static const unsigned short unit[256] = {
+		['d'] = 1, ['D'] = 1, ['w'] = 7, ['W'] = 7, ['m'] = 30,
+		['M'] = 30, ['y'] = 365, ['Y'] = 365
+	};
+	const uint64_t	ones = 0x0101010101010101ULL;
+	uint64_t	x, z, mask;
+	long		u;
+	size_t		m;
+
+	/* 1 to 8 digits and maybe a unit, no spaces; else the long way */
+	if (n == 0 || n > 9)
+		return val_duration(p, n, days, why);
+	u = unit[(unsigned char)p[n - 1]];
+	m = n - (u != 0);
+	if (m == 0 || m > 8)
+		return val_duration(p, n, days, why);
+	mask = val_lenmask[m];
+	/* the digits as numbers, '0' past them: each byte must be 0-9 */
+	z = ((val_load4(p) | val_load4(p + 4) << 32) & mask) |
+	    (ones * '0' & ~mask);
+	z -= ones * '0';
+	if (((z | (z + ones * 6)) & ones * 0xf0) != 0)
+		return val_duration(p, n, days, why);
+	/*
+	 * The digits to the top of the word (zeros lead), then paired up
+	 * three times: the first digit is the most significant.
+	 */
+	z <<= 8 * (8 - m);
+	z = (z * (1 + (10 << 8))) >> 8 & 0x00ff00ff00ff00ffULL;
+	z = (z * (1 + (100 << 16))) >> 16 & 0x0000ffff0000ffffULL;
+	x = (z * (1 + (10000ULL << 32))) >> 32;
+	if (u == 0)
+		u = 1;
+	if ((long)x > V_MAXDAYS / u)
+		return val_duration(p, n, days, why);	/* says why */
+	*days = (long)x * u;
+	return V_OK;
+}
+
 /*
  * Days from 1970-01-01 to y-m-d into *day (unless day is NULL), or -1 if
  * that is not a date.

@@ -344,6 +344,9 @@ val_wordp(const char *p, size_t n, const struct vocab *v, int *i,
 /* N, Nd, Nw, Nm (30 days) or Ny (365 days), at most V_MAXDAYS days. */
 int	val_duration(const char *p, size_t n, long *days, const char **why);
 
+/* The same for a field of a record (TSV_PAD bytes readable). */
+int	val_durationp(const char *p, size_t n, long *days, const char **why);
+
 /*
  * A calendar date YYYY-MM-DD; *day counts days from 1970-01-01 (day may
  * be NULL, to check the date only).

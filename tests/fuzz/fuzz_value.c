@@ -321,6 +321,11 @@ padded(const char *p, size_t n, long lo, long hi, const char *junk,
 			fz_fail("val_setp differs from val_set");
 	}
 	v = v2 = SENTINEL;
+	r = val_duration(p, n, &v, &why);
+	r2 = val_durationp(s, n, &v2, &why2);
+	if (r != r2 || (r == V_OK && v != v2))
+		fz_fail("val_durationp differs from val_duration");
+	v = v2 = SENTINEL;
 	r = val_date(p, n, &v, &why);
 	r2 = val_datep(s, n, &v2, &why2);
 	if (r != r2 || (r == V_OK && v != v2))
