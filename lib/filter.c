@@ -184,58 +184,48 @@ writerecord(struct run *r)
 	const struct tsv	*t = &r->t;
 	const char		*v;
 	size_t			 i, j, k, n, need;
-	unsigned		 padded = 0;
 	char			*o;
 
 	if (!r->inplace) {
 		/* the common case: the line, then the new columns */
 		need = t->reclen + 1 + FILTER_PAD;
-		for (k = 0; k < r->nout; k++) {
-			if (r->len[k] == FILTER_NOLEN)
-				r->len[k] = strlen(r->val[k]);
-			else
-				padded |= 1U << k;
+		for (k = 0; k < r->nout; k++)
 			need += r->len[k] + 1;
-		}
 		if ((o = out_room(need)) != NULL) {
 			memcpy(o, t->rec, t->reclen);
 			o += t->reclen;
 			for (k = 0; k < r->nout; k++) {
 				*o++ = '\t';
-				v = r->val[k];
-				n = r->len[k];
 				/*
 				 * 16 bytes at a time, past the end of the
-				 * value (filter.h): the copy of a short
-				 * value is two moves, not a call
+				 * value (filter.h): a short value is two
+				 * moves, not a call
 				 */
-				if (padded & 1U << k)
-					for (j = 0; j < n; j += FILTER_PAD)
-						memcpy(o + j, v + j, FILTER_PAD);
-				else
-					memcpy(o, v, n);
+				v = r->val[k];
+				n = r->len[k];
+				for (j = 0; j < n; j += FILTER_PAD)
+					memcpy(o + j, v + j, FILTER_PAD);
 				o += n;
 			}
 			*o++ = '\n';
 			out_commit(o);
 			return 0;
 		}
-	}
-	if (!r->inplace)
 		out_write(t->rec, t->reclen);
-	else
+	} else
 		for (i = 0; i < t->nf; i++) {
 			if (i > 0)
 				out_byte('\t');
 			if (r->slot[i] >= 0)
-				out_str(r->val[r->slot[i]]);
+				out_write(r->val[r->slot[i]],
+				    r->len[r->slot[i]]);
 			else
 				out_write(tsv_f(t, i), tsv_fl(t, i));
 		}
 	for (k = 0; k < r->nout; k++)
 		if (r->where[k] < 0) {
 			out_byte('\t');
-			out_str(r->val[k]);
+			out_write(r->val[k], r->len[k]);
 		}
 	return out_byte('\n');
 }
@@ -244,7 +234,6 @@ static int
 loop(struct run *r, const struct filter_opts *fo)
 {
 	struct tsv	*t = &r->t;
-	size_t		 k;
 	int		 s, problems = 0, rejected = 0;
 
 	while ((s = tsv_next(t)) != TSV_EOF) {
@@ -256,8 +245,6 @@ loop(struct run *r, const struct filter_opts *fo)
 			rejected = 1;
 			continue;
 		}
-		for (k = 0; k < r->nout; k++)
-			r->len[k] = FILTER_NOLEN;
 		problems |= r->f->record(t, r->val, r->len, r->f->ctx);
 		if (writerecord(r) == -1)
 			return ioerror("write error", out_error());

@@ -20,7 +20,6 @@ struct need {
 	const char	*tool;		/* "bpclassify", or NULL for intake */
 };
 
-#define FILTER_NOLEN	((size_t)-1)
 #define FILTER_PAD	16
 
 struct filter {
@@ -34,13 +33,11 @@ struct filter {
 	 */
 	int			(*setup)(struct tsv *t, void *ctx);
 	/*
-	 * One record: set val[k] for out[k] (strings that live until the
-	 * next call) and return 1 if it had a value problem, else 0.  A
-	 * tool that knows the length of val[k] may set len[k] to it, and
-	 * then promises that the len[k] + FILTER_PAD bytes from val[k] may
-	 * be read (the value is copied 16 bytes at a time: words_pad() in
-	 * words.h); len[k] is FILTER_NOLEN otherwise (then strlen(3)
-	 * measures the value).
+	 * One record: set val[k] for out[k] and len[k] to its length, and
+	 * return 1 if it had a value problem, else 0.  A value lives until
+	 * the next call, and the len[k] + FILTER_PAD bytes from val[k] may
+	 * be read: it is copied 16 bytes at a time (words_pad() in words.h
+	 * keeps words so).
 	 */
 	int			(*record)(const struct tsv *t,
 				    const char **val, size_t *len, void *ctx);
