@@ -20,7 +20,7 @@ MAN5 =		man/bp-catalog.5
 MAN7 =		man/bp.7
 LIBOBJ =	lib/catalog.o lib/catalog_lines.o lib/diag.o lib/filter.o lib/flags.o lib/intake.o lib/opt.o lib/out.o \
 		lib/sandbox.o lib/tsv.o lib/value.o lib/words.o
-LIBHDR =	lib/catalog.h lib/diag.h lib/filter.h lib/flags.h lib/intake.h lib/opt.h lib/out.h \
+LIBHDR =	lib/bits.h lib/catalog.h lib/diag.h lib/filter.h lib/flags.h lib/intake.h lib/opt.h lib/out.h \
 		lib/sandbox.h lib/tsv.h lib/value.h lib/words.h
 
 all: $(TOOLS)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bits.h"
 #include "diag.h"
 #include "filter.h"
 #include "flags.h"
@@ -15,6 +16,7 @@ enum { O_FLAGS, O_LEVEL, O_UNSCREENED };
 struct flagger {
 	struct intake	in;
 	int		order[32];	/* flag_table by level, then name */
+	uint32_t	cand[F_NFACTS];	/* fact -> flags (by rank) it may raise */
 	size_t		len[32];	/* of each flag's name */
 	struct padded	levels;		/* level_names */
 	struct padded	none;		/* "none" */
@@ -62,7 +64,7 @@ static int
 setup(struct tsv *t, void *ctx)
 {
 	struct flagger	*g = ctx;
-	uint64_t	 reads = FACT(C_ID) | FACT(C_SITE) | FACT(C_DURATION) |
+	uint64_t	 f, reads = FACT(C_ID) | FACT(C_SITE) | FACT(C_DURATION) |
 			    FACT(C_ONSET) | FACT(C_SEEN) | FACT(C_RADIATION) |
 			    FACT(C_SIDE);
 	int		 i;
@@ -73,6 +75,10 @@ setup(struct tsv *t, void *ctx)
 	qsort(g->order, (size_t)g->nflags, sizeof(g->order[0]), byrank);
 	for (i = 0; i < g->nflags; i++)
 		g->len[i] = strlen(flag_table[i].name);
+	/* a flag can be raised only by a fact of its first part */
+	for (i = 0; i < g->nflags; i++)
+		for (f = flag_table[g->order[i]].when[0]; f != 0; f &= f - 1)
+			g->cand[bits_low(f)] |= 1U << i;
 	words_pad(&g->levels, level_names);
 	words_pad(&g->none, (const char *const[]){ "none", NULL });
 	g->agebit = -1;
@@ -147,7 +153,8 @@ record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 {
 	struct flagger		*g = ctx;
 	const struct flag	*fl;
-	uint64_t		 f;
+	uint64_t		 f, x;
+	uint32_t		 cand = 0;
 	enum level		 top = L_NONE;
 	size_t			 nf = 0, nu = 0;
 	int			 i, miss, coremiss = 0;
@@ -156,21 +163,25 @@ record(const struct tsv *t, const char **val, size_t *len, void *ctx)
 	in_begin(&g->in);
 	in_id(&g->in);
 	miss = readfacts(g, &f);
-	for (i = 0; i < g->nflags; i++) {
+	/* the flags the record's facts may raise, then the ones raised */
+	for (x = f; x != 0; x &= x - 1)
+		cand |= g->cand[bits_low(x)];
+	for (; cand != 0; cand &= cand - 1) {
+		i = bits_low(cand);
 		fl = &flag_table[g->order[i]];
 		if (flag_raised(fl, f)) {
-			append(g->flags, &nf, fl->name,
-			    g->len[g->order[i]]);
-			if (fl->level > top)
+			append(g->flags, &nf, fl->name, g->len[g->order[i]]);
+			/* by rank: the first raised is the highest level */
+			if (top == L_NONE)
 				top = fl->level;
 		}
 	}
-	for (i = 0; i < nscreen; i++)
-		if (miss & 1 << i) {
-			append(g->unscreened, &nu, in_names[screen_cols[i]],
-			    strlen(in_names[screen_cols[i]]));
-			coremiss |= flag_core(screen_cols[i]);
-		}
+	for (; miss != 0; miss &= miss - 1) {
+		i = bits_low((unsigned)miss);
+		append(g->unscreened, &nu, in_names[screen_cols[i]],
+		    strlen(in_names[screen_cols[i]]));
+		coremiss |= flag_core(screen_cols[i]);
+	}
 	val[O_FLAGS] = nf > 0 ? g->flags : g->none.w[0];
 	len[O_FLAGS] = nf > 0 ? nf : g->none.len[0];
 	val[O_UNSCREENED] = nu > 0 ? g->unscreened : g->none.w[0];

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bits.h"
 #include "tsv.h"
 
 #define READSZ	(128 * 1024)
@@ -24,7 +25,6 @@ static int	 byname(const void *, const void *);
 static int	 setheader(struct tsv *, const char *, size_t);
 static int	 headerline(struct tsv *);
 static int	 recordline(struct tsv *);
-static int	 lowbit(uint64_t);
 static size_t	 split(struct tsv *, const char *, size_t);
 static int	 nextsrc(struct tsv *);
 static int	 step(struct tsv *);
@@ -327,21 +327,6 @@ headerline(struct tsv *t)
 	return STEP_HEADER;
 }
 
-/* The index of the lowest set bit of y, which is not 0. */
-static int
-lowbit(uint64_t y)
-{
-#if defined(__GNUC__)
-	return __builtin_ctzll(y);
-#else
-	int	i;
-
-	for (i = 0; (y & 1) == 0; i++)
-		y >>= 1;
-	return i;
-#endif
-}
-
 /*
  * Split (p, n) at every TAB: t->cut[i] is where field i starts, as an
  * offset from p, and t->cut[nf] is n + 1.  Cuts are kept for the first
@@ -378,7 +363,7 @@ split(struct tsv *t, const char *p, size_t n)
 			}
 			off = (uint32_t)(p - start) + 1;
 			for (; y != 0; y &= y - 1)
-				cut[++k] = off + (uint32_t)(lowbit(y) >> 3);
+				cut[++k] = off + (uint32_t)(bits_low(y) >> 3);
 		}
 	for (; p < end; p++)
 		if (*p == '\t' && ++k <= ncut)

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "bits.h"
 #include "value.h"
 
 const signed char val_bool1[256] = {
@@ -212,21 +213,6 @@ val_set(const char *p, size_t n, const struct vocab *v, unsigned *mask,
 	return wordset(p, n, v, mask, why, 0);
 }
 
-/* The index of the first byte flagged 0x80 in y (y != 0). */
-static size_t
-firstbyte(uint64_t y)
-{
-#if defined(__GNUC__)
-	return (size_t)__builtin_ctzll(y) >> 3;
-#else
-	size_t	i;
-
-	for (i = 0; (y & 0x80) == 0; i++)
-		y >>= 8;
-	return i;
-#endif
-}
-
 /* The index of the first comma of the 16 bytes from p, or 16. */
 static size_t
 comma16(const char *p)
@@ -241,7 +227,7 @@ comma16(const char *p)
 		    ones * ',';
 		/* 0x80 in each byte that was a comma */
 		if ((y = ~(((x & low7) + low7) | x | low7)) != 0)
-			return i + firstbyte(y);
+			return i + (size_t)bits_low(y) / 8;
 	}
 	return 16;
 }
