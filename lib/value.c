@@ -121,6 +121,14 @@ vocab_init(struct vocab *v, const char *const *words)
 		    1;
 	}
 	v->mul = mul;
+	/* the first letter (its case folded) and the length, if they do */
+	memset(v->at, 0, sizeof(v->at));
+	for (v->direct = v->fast, i = 0; v->direct && i < v->n; i++) {
+		h = (unsigned)(words[i][0] | 0x20) & 31;
+		if (v->at[h][v->len[i]] != 0)
+			v->direct = 0;
+		v->at[h][v->len[i]] = (unsigned char)(i + 1);
+	}
 }
 
 int

@@ -275,6 +275,8 @@ struct vocab {
 	size_t			 len[V_MAXWORDS];
 	uint64_t		 mul;		/* of the hash, below */
 	unsigned char		 slot[128];	/* hash -> word + 1, or 0 */
+	int			 direct;	/* no two words share at[][] */
+	unsigned char		 at[32][17];	/* first letter, length */
 };
 
 /* The slot of a word of n bytes with keys k and k2 (vocab_init). */
@@ -302,8 +304,15 @@ vocab_findp(const struct vocab *v, const char *p, size_t n)
 
 	k = val_keyp(p, n);
 	k2 = val_keyp(p + 8, n > 8 ? n - 8 : 0);
-	/* the one word that can be it */
-	i = v->slot[vocab_hash(v->mul, k, k2, n)] - 1;
+	/*
+	 * The one word that can be it: by its first letter and its length
+	 * where those tell the words apart (a look that need not wait for
+	 * the keys), else by a hash of the keys.  n is 1 to 16.
+	 */
+	if (v->direct)
+		i = v->at[(p[0] | 0x20) & 31][n] - 1;
+	else
+		i = v->slot[vocab_hash(v->mul, k, k2, n)] - 1;
 	if (i >= 0 && v->key[i] == k && v->key2[i] == k2 && v->len[i] == n)
 		return i;
 	return -1;

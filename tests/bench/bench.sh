@@ -58,33 +58,40 @@ prepare() {
 	done
 }
 
-# measure KEY SIZE INPUT COMMAND...: run COMMAND on INPUT (one of the
-# prepared files) RUNS times; appends "KEY SIZE elapsed user sys rss"
-# for each run to $dir/results.
+# measure KEY SIZE INPUT COMMAND...: run COMMAND once on INPUT (one of
+# the prepared files); appends "KEY SIZE elapsed user sys rss" to
+# $dir/results.
 measure() {
 	key=$1 size=$2 input=$3
 	shift 3
-	i=0
-	while [ "$i" -lt "$RUNS" ]; do
-		: >"$dir/m"
-		peakrss -o "$dir/m" "$@" <"$dir/$input.$size" >/dev/null \
-		    2>"$dir/stderr"
-		read -r el us sy rss st <"$dir/m"
-		if [ "$st" -gt 1 ]; then
-			echo "bench: $key on $input.$size: exit status $st" >&2
-			head -n 5 "$dir/stderr" >&2
-			exit 2
-		fi
-		echo "$key $size $el $us $sy $rss" >>"$dir/results"
-		i=$((i + 1))
-	done
+	: >"$dir/m"
+	peakrss -o "$dir/m" "$@" <"$dir/$input.$size" >/dev/null \
+	    2>"$dir/stderr"
+	read -r el us sy rss st <"$dir/m"
+	if [ "$st" -gt 1 ]; then
+		echo "bench: $key on $input.$size: exit status $st" >&2
+		head -n 5 "$dir/stderr" >&2
+		exit 2
+	fi
+	echo "$key $size $el $us $sy $rss" >>"$dir/results"
 }
 
 pipeline='bpclassify -q | bpflags -q | bproutine -q | bpreport'
 basepipe='baseline | baseline | baseline | baseline'
 
-# run SIZE: every command of the table on inputs of SIZE records.
+# run SIZE: every command of the table on inputs of SIZE records, RUNS
+# rounds of all of them, so that a tool and its baseline are timed side
+# by side, through the same spells of a noisy machine.
 run() {
+	r=0
+	while [ "$r" -lt "$RUNS" ]; do
+		round "$1"
+		r=$((r + 1))
+	done
+}
+
+# round SIZE: each command once.
+round() {
 	measure cat "$1" intake cat
 	measure base_intake "$1" intake baseline
 	measure bpclassify "$1" intake bpclassify -q
