@@ -27,36 +27,34 @@ const uint64_t val_lenmask[9] = {
 	0xffffffffffffULL, 0xffffffffffffffULL, ~0ULL
 };
 
-/*
- * The answers of val_boolp(), each in the slot its key hashes to with
- * VAL_BOOLMUL (found by trying multipliers until no two shared a slot).
- * The key of an empty slot, 0x100, is no field's: it has a NUL byte.
- */
-const uint64_t val_boolkey[16] = {
-	0x0,		/* "" */
-	0x31,		/* "1" */
-	0x100,
-	0x79,		/* "y" */
-	0x100,
-	0x6f6e,		/* "no" */
-	0x30,		/* "0" */
-	0x736579,	/* "yes" */
-	0x6e,		/* "n" */
-	0x100,
-	0x65757274,	/* "true" */
-	0x100,
-	0x65736c6166,	/* "false" */
-	0x100,
-	0x100,
-	0x100
+/* The entries of val_boolkey[], and where val_boolat[] files them. */
+enum { B_NONE, B_EMPTY, B_Y, B_YES, B_TRUE, B_1, B_N, B_NO, B_FALSE, B_0 };
+
+const unsigned char val_boolat[32][7] = {
+	[0] = { B_EMPTY }, [1] = { B_EMPTY }, [2] = { B_EMPTY },
+	[3] = { B_EMPTY }, [4] = { B_EMPTY }, [5] = { B_EMPTY },
+	[6] = { B_EMPTY, [5] = B_FALSE }, [7] = { B_EMPTY },
+	[8] = { B_EMPTY }, [9] = { B_EMPTY }, [10] = { B_EMPTY },
+	[11] = { B_EMPTY }, [12] = { B_EMPTY }, [13] = { B_EMPTY },
+	[14] = { B_EMPTY, B_N, B_NO }, [15] = { B_EMPTY },
+	[16] = { B_EMPTY, B_0 }, [17] = { B_EMPTY, B_1 },
+	[18] = { B_EMPTY }, [19] = { B_EMPTY },
+	[20] = { B_EMPTY, [4] = B_TRUE }, [21] = { B_EMPTY },
+	[22] = { B_EMPTY }, [23] = { B_EMPTY }, [24] = { B_EMPTY },
+	[25] = { B_EMPTY, B_Y, [3] = B_YES }, [26] = { B_EMPTY },
+	[27] = { B_EMPTY }, [28] = { B_EMPTY }, [29] = { B_EMPTY },
+	[30] = { B_EMPTY }, [31] = { B_EMPTY }
 };
-const signed char val_boolr[16] = {
-	V_EMPTY, V_OK, V_BAD, V_OK, V_BAD, V_OK, V_OK, V_OK, V_OK, V_BAD,
-	V_OK, V_BAD, V_OK, V_BAD, V_BAD, V_BAD
+const uint64_t val_boolkey[10] = {
+	0x100, 0, 'y', VAL_KEY('y', 'e', 's', 0, 0, 0, 0, 0),
+	VAL_KEY('t', 'r', 'u', 'e', 0, 0, 0, 0), '1', 'n',
+	VAL_KEY('n', 'o', 0, 0, 0, 0, 0, 0),
+	VAL_KEY('f', 'a', 'l', 's', 'e', 0, 0, 0), '0'
 };
-const signed char val_boolv[16] = {
-	0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0
+const signed char val_boolr[10] = {
+	V_BAD, V_EMPTY, V_OK, V_OK, V_OK, V_OK, V_OK, V_OK, V_OK, V_OK
 };
+const signed char val_boolv[10] = { 0, 0, 1, 1, 1, 1, 0, 0, 0, 0 };
 
 static int	lower(int);
 

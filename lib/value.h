@@ -202,23 +202,26 @@ val_uint(const char *p, size_t n, long lo, long hi, long *v,
  * empty) take no branch that depends on which answer it is.  *v is set
  * on every return: to 0 unless V_OK.
  */
-/* Keys of the answers val_bool() takes, by hash (val_boolp()). */
-#define VAL_BOOLMUL	0xb2221a58008a05a7ULL
-extern const uint64_t	val_boolkey[16];
-extern const signed char val_boolr[16];		/* V_OK or V_EMPTY */
-extern const signed char val_boolv[16];		/* 1 yes, 0 no or empty */
-
 /*
- * The slot of val_boolkey[] a field's answer is in, with its key in *k:
- * the answer is a plain one (val_boolr[], val_boolv[]) if and only if
- * val_boolkey[slot] == *k.  TSV_PAD bytes must be readable from p.
+ * The answers val_bool() takes, for val_boolp(): val_boolat[] files
+ * them by first letter (its case folded: byte | 0x20, low 5 bits) and
+ * length, so that which one a field can be is known from its first byte
+ * and length alone; val_boolkey[] is then the key it must have.  Entry
+ * 0 is no answer (its key, 0x100, is no field's: it has a NUL byte).
  */
-static inline unsigned
-val_boolslot(const char *p, size_t n, uint64_t *k)
-{
-	uint64_t	x;
+extern const unsigned char	val_boolat[32][7];
+extern const uint64_t		val_boolkey[10];
+extern const signed char	val_boolr[10];	/* V_OK or V_EMPTY */
+extern const signed char	val_boolv[10];	/* 1 yes, 0 no or empty */
 
-	x = (val_load4(p) | val_load4(p + 4) << 32) &
+static inline int
+val_boolp(const char *p, size_t n, int *v, const char **why)
+{
+	uint64_t	k;
+	unsigned	e;
+
+	e = val_boolat[(p[0] | 0x20) & 31][n < 6 ? n : 6];
+	k = (val_load4(p) | val_load4(p + 4) << 32) &
 	    val_lenmask[n < 8 ? n : 8];
 	/*
 	 * 0x20 added to each byte with 0x40 set: the only bytes that then
@@ -226,20 +229,10 @@ val_boolslot(const char *p, size_t n, uint64_t *k)
 	 * left alone.  A field holds no NUL byte, so a key with a zero
 	 * byte is short: the key alone tells the answer.
 	 */
-	x |= (x & 0x4040404040404040ULL) >> 1;
-	*k = x;
-	return (unsigned)((x * VAL_BOOLMUL) >> 60);
-}
-
-static inline int
-val_boolp(const char *p, size_t n, int *v, const char **why)
-{
-	uint64_t	k;
-	unsigned	h = val_boolslot(p, n, &k);
-
-	if (val_boolkey[h] == k) {
-		*v = val_boolv[h];
-		return val_boolr[h];
+	k |= (k & 0x4040404040404040ULL) >> 1;
+	if (val_boolkey[e] == k) {
+		*v = val_boolv[e];
+		return val_boolr[e];
 	}
 	*v = 0;
 	return val_bool(p, n, v, why);	/* spaces around it, or bad */
