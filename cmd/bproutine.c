@@ -47,6 +47,7 @@ struct router {
 	char		*advice[NROUTINES + 1][NDISPOSITIONS];
 	size_t		 advlen[NROUTINES + 1][NDISPOSITIONS];
 	struct padded	 routines, dispositions, sessions;
+	struct vocab	 vk[NKEYS];	/* the words of each key */
 };
 
 /* The sessions column: none, then by phase. */
@@ -97,8 +98,10 @@ setup(struct tsv *t, void *ctx)
 	words_pad(&r->routines, routine_names);
 	words_pad(&r->dispositions, disposition_names);
 	words_pad(&r->sessions, sessions);
-	for (k = 0; k < NKEYS; k++)
+	for (k = 0; k < NKEYS; k++) {
 		r->col[k] = tsv_col(t, keys[k].col);
+		vocab_init(&r->vk[k], keys[k].words);
+	}
 	r->unscreened = tsv_col(t, "unscreened");
 	return 0;
 }
@@ -111,7 +114,10 @@ known(struct router *r, const struct tsv *t, int k)
 	size_t		 n = tsv_fl(t, r->col[k]);
 	int		 i;
 
-	if ((i = word_index(keys[k].words, p, n)) >= 0)
+	/* the words are short: a field of 1 to 16 bytes can be one */
+	if (n >= 1 && n <= 16 && r->vk[k].fast ?
+	    (i = vocab_findx(&r->vk[k], p, n)) >= 0 :
+	    (i = word_index(keys[k].words, p, n)) >= 0)
 		return i;
 	r->in.problem = 1;
 	diag_value(t->name, t->line, keys[k].col, "not a known value", p, n);

@@ -311,6 +311,30 @@ vocab_findp(const struct vocab *v, const char *p, size_t n)
 	return -1;
 }
 
+/*
+ * vocab_findp() byte for byte, letters' case and all (the words of v
+ * are in lower case): for words a program wrote.
+ */
+static inline int
+vocab_findx(const struct vocab *v, const char *p, size_t n)
+{
+	uint64_t	k, k2;
+	int		i;
+
+	k = (val_load4(p) | val_load4(p + 4) << 32) &
+	    val_lenmask[n < 8 ? n : 8];
+	k2 = (val_load4(p + 8) | val_load4(p + 12) << 32) &
+	    val_lenmask[n < 8 ? 0 : n < 16 ? n - 8 : 8];
+	if (v->direct)
+		i = v->at[(p[0] | 0x20) & 31][n] - 1;
+	else
+		i = v->slot[vocab_hash(v->mul, val_lower(k), val_lower(k2),
+		    n)] - 1;
+	if (i >= 0 && v->key[i] == k && v->key2[i] == k2 && v->len[i] == n)
+		return i;
+	return -1;
+}
+
 /* One of the words of v; *i = its index. */
 int	val_word(const char *p, size_t n, const struct vocab *v, int *i,
 	    const char **why);
