@@ -33,6 +33,18 @@ enum { P_ID, P_LEVEL, P_FLAGS, P_UNSCREENED, P_PHASE, P_PATTERN,
 /* The work-list sections. */
 enum { W_EMERGENCY, W_URGENT, W_UNSCREENED, NWORK };
 
+enum mode { M_SUMMARY, M_PLANS, M_MERGE };
+
+/*
+ * When every operand is a regular file the work list is not kept: it is
+ * read again from the input when printed (items()).
+ */
+static struct {
+	struct tsv	*t;
+	enum mode	 m;
+	int		 on;
+} again;
+
 static const char *const total[] = { "total", NULL };
 static const char *const levelkeys[] = {
 	"emergency", "urgent", "review", "none", "unknown", NULL
@@ -127,8 +139,10 @@ static int	 count(struct count *, const char *, size_t, tally_t);
 static void	 order(struct count *);
 static int	 countinit(void);
 static void	 repfree(void);
-static void	 asked(const char *);
-static void	 flagwords(const char *);
+static void	 asked(const char *, size_t);
+static void	 flagwords(const char *, size_t);
+static int	 columns(const struct tsv *, enum mode, int *);
+static unsigned	 sections(const struct tsv *, const int *);
 static int	 keep(struct work *, const char *, size_t, const char *,
 		    size_t);
 static int	 has(const char *, size_t, const char *);
@@ -261,7 +275,8 @@ repfree(void)
 		c->nv = c->cap = c->nknown = c->nslot = 0;
 	}
 	for (w = rep.w; w < rep.w + NWORK; w++) {
-		for (i = 0; i < w->n; i++) {
+		/* none kept when the input is read again (again.on) */
+		for (i = 0; w->v != NULL && i < w->n; i++) {
 			free(w->v[i].id);
 			free(w->v[i].value);
 		}
@@ -305,6 +320,10 @@ keep(struct work *w, const char *id, size_t idlen, const char *val,
 {
 	struct item	*v;
 
+	if (again.on) {		/* read again when printed: just count */
+		w->n++;
+		return 0;
+	}
 	if (w->n == w->cap) {
 		w->cap = w->cap > 0 ? 2 * w->cap : 64;
 		if ((v = realloc(w->v, w->cap * sizeof(*v))) == NULL)
@@ -347,7 +366,8 @@ tally(const struct tsv *t, const int *col)
 	};
 	const char	*p;
 	size_t		 n, i;
-	int		 k, problem = 0, emergency, urgent;
+	unsigned	 w;
+	int		 k, problem = 0;
 
 	p = tsv_f(t, col[P_ID]);
 	n = tsv_fl(t, col[P_ID]);
@@ -368,19 +388,31 @@ tally(const struct tsv *t, const int *col)
 	    count(&rep.c[S_STARTBACK], F(P_STARTBACK), 1) == -1 ||
 	    count(&rep.c[S_DISPOSITION], F(P_DISPOSITION), 1) == -1)
 		return -1;
-	emergency = has(F(P_LEVEL), "emergency") ||
-	    has(F(P_DISPOSITION), "emergency");
-	urgent = !emergency && (has(F(P_LEVEL), "urgent") ||
-	    has(F(P_DISPOSITION), "urgent"));
-	if ((emergency &&
+	w = sections(t, col);
+	if (((w & 1U << W_EMERGENCY) &&
 	    keep(&rep.w[W_EMERGENCY], F(P_ID), F(P_FLAGS)) == -1) ||
-	    (urgent && keep(&rep.w[W_URGENT], F(P_ID), F(P_FLAGS)) == -1))
-		return -1;
-	if ((has(F(P_UNSCREENED), "saddle_numbness") ||
-	    has(F(P_UNSCREENED), "bladder_bowel")) &&
-	    keep(&rep.w[W_UNSCREENED], F(P_ID), F(P_UNSCREENED)) == -1)
+	    ((w & 1U << W_URGENT) &&
+	    keep(&rep.w[W_URGENT], F(P_ID), F(P_FLAGS)) == -1) ||
+	    ((w & 1U << W_UNSCREENED) &&
+	    keep(&rep.w[W_UNSCREENED], F(P_ID), F(P_UNSCREENED)) == -1))
 		return -1;
 	return problem;
+}
+
+/* The work-list sections a record belongs in, as 1 << W_*. */
+static unsigned
+sections(const struct tsv *t, const int *col)
+{
+	unsigned	w = 0;
+
+	if (has(F(P_LEVEL), "emergency") || has(F(P_DISPOSITION), "emergency"))
+		w |= 1U << W_EMERGENCY;
+	else if (has(F(P_LEVEL), "urgent") || has(F(P_DISPOSITION), "urgent"))
+		w |= 1U << W_URGENT;
+	if (has(F(P_UNSCREENED), "saddle_numbness") ||
+	    has(F(P_UNSCREENED), "bladder_bowel"))
+		w |= 1U << W_UNSCREENED;
+	return w;
 }
 
 /* The columns of a summary, for --merge. */
@@ -477,20 +509,20 @@ bar(const char *key, tally_t n, tally_t of, int room, int u8)
 
 /* A flag list in plain words: "name (concern); ...". */
 static void
-flagwords(const char *list)
+flagwords(const char *list, size_t len)
 {
 	const struct flag	*fl;
-	const char		*p, *comma;
+	const char		*p, *comma, *end = list + len;
 	size_t			 n;
 	int			 first = 1;
 
-	if (strcmp(list, "none") == 0) {
+	if (len == 4 && memcmp(list, "none", 4) == 0) {
 		out_str("no flag recorded");
 		return;
 	}
 	for (p = list; ; p = comma + 1) {
-		if ((comma = strchr(p, ',')) == NULL)
-			comma = p + strlen(p);
+		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
+			comma = end;
 		n = (size_t)(comma - p);
 		if (!first)
 			out_str("; ");
@@ -499,16 +531,15 @@ flagwords(const char *list)
 			out_printf("%s (%s)", fl->name, fl->concern);
 		else
 			out_write(p, n);
-		if (*comma == '\0')
+		if (comma == end)
 			break;
 	}
 }
 
 /* The cauda equina questions an unscreened list holds, in words. */
 static void
-asked(const char *list)
+asked(const char *list, size_t n)
 {
-	size_t	n = strlen(list);
 	int	saddle = has(list, n, "saddle_numbness");
 
 	out_str("not answered or unreadable: ");
@@ -519,12 +550,88 @@ asked(const char *list)
 		    "bladder or bowel control");
 }
 
+/*
+ * The work list, one section at a time, to emit(): from memory, or read
+ * again from the input when every operand is a regular file (again.on),
+ * so that memory does not grow with the number of records (bp(7)).
+ */
+typedef void	(*emitfn)(int, const char *, size_t, const char *, size_t);
+
+static int
+items(int s, emitfn emit)
+{
+	struct item	*it;
+	struct tsv	*t = again.t;
+	int		 col[NPCOLS], r;
+	int		 v = s == W_UNSCREENED ? P_UNSCREENED : P_FLAGS;
+	size_t		 i, seen = 0;
+
+	if (!again.on) {
+		for (i = 0; i < rep.w[s].n; i++) {
+			it = &rep.w[s].v[i];
+			emit(s, it->id, strlen(it->id), it->value,
+			    strlen(it->value));
+		}
+		return 0;
+	}
+	if (tsv_rewind(t) == -1)
+		return filter_readerror(t);
+	if ((r = tsv_header(t)) != 1 || columns(t, again.m, col) != 0)
+		goto changed;
+	while ((r = tsv_next(t)) != TSV_EOF) {
+		if (r == TSV_FATAL)
+			return filter_readerror(t);
+		if (r == TSV_BAD)	/* rejected the first time */
+			continue;
+		if (again.m == M_MERGE) {
+			if (tsv_fl(t, col[M_SECTION]) ==
+			    strlen(rep.w[s].section) &&
+			    memcmp(tsv_f(t, col[M_SECTION]), rep.w[s].section,
+			    tsv_fl(t, col[M_SECTION])) == 0) {
+				emit(s, F(M_KEY), F(M_VALUE));
+				seen++;
+			}
+		} else if (sections(t, col) & 1U << s) {
+			emit(s, F(P_ID), F(v));
+			seen++;
+		}
+	}
+	if (seen == rep.w[s].n)
+		return 0;
+changed:
+	diag("%s: the input changed while it was read", t->name);
+	return 2;
+}
+
+static void
+textitem(int s, const char *id, size_t idn, const char *v, size_t vn)
+{
+	out_str("  ");
+	out_write(id, idn);
+	out_str("  ");
+	if (s == W_UNSCREENED)
+		asked(v, vn);
+	else
+		flagwords(v, vn);
+	out_byte('\n');
+}
+
+static void
+tsvitem(int s, const char *id, size_t idn, const char *v, size_t vn)
+{
+	out_str(rep.w[s].section);
+	out_byte('\t');
+	out_write(id, idn);
+	out_byte('\t');
+	out_write(v, vn);
+	out_byte('\n');
+}
+
 static int
 text(void)
 {
 	tally_t		 records = rep.c[S_RECORDS].v[0].n;
-	struct item	*it;
-	size_t		 i, k;
+	size_t		 k;
 	int		 s, room, calls = 0;
 
 	room = width() - 34;
@@ -542,17 +649,8 @@ text(void)
 	for (s = 0; s < NWORK; s++) {
 		calls += rep.w[s].n > 0;
 		out_printf("\n%s (%zu)\n", rep.w[s].title, rep.w[s].n);
-		for (i = 0; i < rep.w[s].n; i++) {
-			it = &rep.w[s].v[i];
-			out_str("  ");
-			out_str(it->id);
-			out_str("  ");
-			if (s == W_UNSCREENED)
-				asked(it->value);
-			else
-				flagwords(it->value);
-			out_byte('\n');
-		}
+		if (rep.w[s].n > 0 && items(s, textitem) != 0)
+			return 2;
 	}
 	if (!calls)
 		out_str("\nNo one on the work list today.\n");
@@ -562,7 +660,7 @@ text(void)
 static int
 tsvout(void)
 {
-	size_t	i, k;
+	size_t	k;
 	int	s;
 
 	out_str("section\tkey\tvalue\n");
@@ -575,15 +673,8 @@ tsvout(void)
 			out_printf("\t%llu\n", rep.c[s].v[k].n);
 		}
 	for (s = 0; s < NWORK; s++)
-		for (i = 0; i < rep.w[s].n; i++)
-		{
-			out_str(rep.w[s].section);
-			out_byte('\t');
-			out_str(rep.w[s].v[i].id);
-			out_byte('\t');
-			out_str(rep.w[s].v[i].value);
-			out_byte('\n');
-		}
+		if (rep.w[s].n > 0 && items(s, tsvitem) != 0)
+			return 2;
 	return 0;
 }
 
@@ -881,8 +972,6 @@ writefail(void)
 	return 2;
 }
 
-enum mode { M_SUMMARY, M_PLANS, M_MERGE };
-
 /* The columns a mode reads, into col[]; 0, or 2 if one is missing. */
 static int
 columns(const struct tsv *t, enum mode m, int *col)
@@ -950,12 +1039,18 @@ run(enum mode m, int tsvfmt, const struct filter_opts *fo,
 	memset(&t, 0, sizeof(t));
 	if (countinit() == -1)
 		return oom();
-	if ((s = filter_open(&t, fo, &rejfd)) == 0 &&
+	if ((s = filter_open(&t, fo, &rejfd)) == 0) {
+		again.t = &t;
+		again.m = m;
+		again.on = m != M_PLANS && tsv_seekable(&t);
+	}
+	if (s == 0 &&
 	    (s = readall(&t, m, rejfd, fo->rejects, c)) >= 0 && s < 2 &&
 	    m != M_PLANS) {
 		for (k = 0; k < NCOUNTS; k++)
 			order(&rep.c[k]);
-		tsvfmt ? tsvout() : text();
+		if ((tsvfmt ? tsvout() : text()) != 0)
+			s = 2;
 		/* merged summaries end as the one run would */
 		if (rep.c[S_PROBLEMS].v[0].n > 0)
 			s = 1;

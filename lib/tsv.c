@@ -468,6 +468,39 @@ tsv_next(struct tsv *t)
 }
 
 int
+tsv_seekable(const struct tsv *t)
+{
+	struct stat	st;
+	int		i;
+
+	for (i = 0; i < t->nsrc; i++)
+		if (t->src[i].fd < 0 || fstat(t->src[i].fd, &st) == -1 ||
+		    !S_ISREG(st.st_mode))
+			return 0;
+	return 1;
+}
+
+int
+tsv_rewind(struct tsv *t)
+{
+	int	i;
+
+	for (i = 0; i < t->nsrc; i++)
+		if (lseek(t->src[i].fd, 0, SEEK_SET) == -1) {
+			t->err = errno;
+			t->name = t->src[i].name;
+			return -1;
+		}
+	/* as tsv_open() left it, but for the header already read */
+	t->cur = 0;
+	t->name = t->src[0].name;
+	t->line = 0;
+	t->pos = t->len = t->scan = 0;
+	t->eof = t->partial = t->started = t->nul = 0;
+	return 0;
+}
+
+int
 tsv_col(const struct tsv *t, const char *name)
 {
 	size_t	i;

@@ -136,6 +136,16 @@ tsv_fl(const struct tsv *t, size_t i)
 	return t->cut[i + 1] - t->cut[i] - 1;
 }
 
+/* 1 if every operand is a regular file, which can be read again. */
+int	tsv_seekable(const struct tsv *t);
+
+/*
+ * Go back to the start of the first operand, to read everything again
+ * (tsv_header(), then tsv_next()); every operand must be seekable.
+ * Returns 0, or -1 with t->err set.
+ */
+int	tsv_rewind(struct tsv *t);
+
 /* The index of column name, or -1 if the header has none. */
 int	tsv_col(const struct tsv *t, const char *name);
 

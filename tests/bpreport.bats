@@ -187,6 +187,35 @@ EOF
 	same want got
 }
 
+@test "bpreport: from files (read again for the work list) and from pipes (kept) the reports are the same" {
+	# files are read a second time for the work list, pipes are not:
+	# both give the same text, -f tsv and --merge, and exit status
+	head -n 30 "$DATA/sample.pipeline.tsv" >a.tsv
+	{ head -n 1 "$DATA/sample.pipeline.tsv"
+	  tail -n +31 "$DATA/sample.pipeline.tsv"; } >b.tsv
+	run -1 --separate-stderr bpreport a.tsv b.tsv
+	printf '%s\n' "$output" >files.txt
+	run -1 --separate-stderr bash -c 'cat a.tsv | bpreport - b.tsv'
+	printf '%s\n' "$output" >pipe.txt
+	same files.txt pipe.txt
+	run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
+	printf '%s\n' "$output" >whole.txt
+	same whole.txt files.txt
+	bpreport -f tsv a.tsv >a.sum || true
+	bpreport -f tsv b.tsv >b.sum || true
+	run -1 --separate-stderr bpreport -f tsv a.tsv b.tsv
+	printf '%s\n' "$output" >files.tsv
+	run -1 --separate-stderr bash -c 'cat a.tsv | bpreport -f tsv - b.tsv'
+	printf '%s\n' "$output" >pipe.tsv
+	same files.tsv pipe.tsv
+	run -1 --separate-stderr bpreport --merge a.sum b.sum
+	printf '%s\n' "$output" >merged.txt
+	run -1 --separate-stderr bash -c 'cat b.sum | bpreport --merge a.sum -'
+	printf '%s\n' "$output" >mergepipe.txt
+	same merged.txt whole.txt
+	same mergepipe.txt whole.txt
+}
+
 @test "bpreport: nothing is cut: a long id and flag list stay whole on a narrow terminal" {
 	local id flags
 	id=$(printf 'x%.0s' $(seq 300))
