@@ -251,7 +251,9 @@ val_setp(const char *p, size_t n, const struct vocab *v, unsigned *mask,
 	 * Items without spaces around them, known, so at most 16 bytes:
 	 * each is found with two word loads, without trimming.
 	 */
-	if (n == 0 || !v->fast)
+	if (n == 0)
+		return V_EMPTY;
+	if (!v->fast)
 		return wordset(p, n, v, mask, why, 1);
 	for (item = p; ; item += len + 1) {
 		if ((len = comma16(item)) > (size_t)(end - item))
@@ -325,7 +327,9 @@ val_durationp(const char *p, size_t n, long *days, const char **why)
 	size_t		m;
 
 	/* 1 to 8 digits and maybe a unit, no spaces; else the long way */
-	if (n == 0 || n > 9)
+	if (n == 0)
+		return V_EMPTY;
+	if (n > 9)
 		return val_duration(p, n, days, why);
 	u = unit[(unsigned char)p[n - 1]];
 	m = n - (u != 0);
@@ -407,6 +411,8 @@ val_datep(const char *p, size_t n, long *day, const char **why)
 	uint64_t	x, z, lo, hi;
 	long		y, m, d;
 
+	if (n == 0)
+		return V_EMPTY;
 	if (n != 10)
 		return val_date(p, n, day, why);
 	x = val_load4(p) | val_load4(p + 4) << 32;

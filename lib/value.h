@@ -359,7 +359,9 @@ val_wordp(const char *p, size_t n, const struct vocab *v, int *i,
 	int	k;
 
 	/* a known word without spaces around it: found at once */
-	if (n > 0 && n <= 16 && v->fast && p[0] != ' ' && p[n - 1] != ' ' &&
+	if (n == 0)
+		return V_EMPTY;
+	if (n <= 16 && v->fast && p[0] != ' ' && p[n - 1] != ' ' &&
 	    (k = vocab_findp(v, p, n)) >= 0) {
 		*i = k;
 		return V_OK;
