@@ -295,8 +295,11 @@ vocab_findp(const struct vocab *v, const char *p, size_t n)
 	uint64_t	k, k2;
 	int		i;
 
-	k = val_keyp(p, n);
-	k2 = val_keyp(p + 8, n > 8 ? n - 8 : 0);
+	/* the bytes as they are: words mostly come in lower case */
+	k = (val_load4(p) | val_load4(p + 4) << 32) &
+	    val_lenmask[n < 8 ? n : 8];
+	k2 = (val_load4(p + 8) | val_load4(p + 12) << 32) &
+	    val_lenmask[n < 8 ? 0 : n < 16 ? n - 8 : 8];
 	/*
 	 * The one word that can be it: by its first letter and its length
 	 * where those tell the words apart (a look that need not wait for
@@ -305,8 +308,12 @@ vocab_findp(const struct vocab *v, const char *p, size_t n)
 	if (v->direct)
 		i = v->at[(p[0] | 0x20) & 31][n] - 1;
 	else
-		i = v->slot[vocab_hash(v->mul, k, k2, n)] - 1;
-	if (i >= 0 && v->key[i] == k && v->key2[i] == k2 && v->len[i] == n)
+		i = v->slot[vocab_hash(v->mul, val_lower(k), val_lower(k2),
+		    n)] - 1;
+	if (i < 0 || v->len[i] != n)
+		return -1;
+	if ((v->key[i] == k && v->key2[i] == k2) ||
+	    (v->key[i] == val_lower(k) && v->key2[i] == val_lower(k2)))
 		return i;
 	return -1;
 }
