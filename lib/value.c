@@ -229,8 +229,7 @@ comma16(const char *p)
 	size_t		i;
 
 	for (i = 0; i < 16; i += 8) {
-		x = (val_load4(p + i) | val_load4(p + i + 4) << 32) ^
-		    ones * ',';
+		x = val_bytes(p + i, 8) ^ ones * ',';
 		/* 0x80 in each byte that was a comma */
 		if ((y = ~(((x & low7) + low7) | x | low7)) != 0)
 			return i + (size_t)bits_low(y) / 8;
@@ -337,8 +336,7 @@ val_durationp(const char *p, size_t n, long *days, const char **why)
 		return val_duration(p, n, days, why);
 	mask = val_lenmask[m];
 	/* the digits as numbers, '0' past them: each byte must be 0-9 */
-	z = ((val_load4(p) | val_load4(p + 4) << 32) & mask) |
-	    (ones * '0' & ~mask);
+	z = val_bytes(p, m) | (ones * '0' & ~mask);
 	z -= ones * '0';
 	if (((z | (z + ones * 6)) & ones * 0xf0) != 0)
 		return val_duration(p, n, days, why);
@@ -415,7 +413,7 @@ val_datep(const char *p, size_t n, long *day, const char **why)
 		return V_EMPTY;
 	if (n != 10)
 		return val_date(p, n, day, why);
-	x = val_load4(p) | val_load4(p + 4) << 32;
+	x = val_bytes(p, 8);
 	/* YYYY-MM-: the dashes made zeros, every byte a digit? */
 	z = (x ^ ('-' ^ '0') * (1ULL << 32 | 1ULL << 56)) - ones * '0';
 	lo = (unsigned char)p[8] - '0';

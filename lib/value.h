@@ -102,18 +102,19 @@ val_key(const char *p, size_t n)
 	return val_lower(x);
 }
 
-/*
- * The same key, faster, where the 8 bytes from p may all be read (a
- * field of a record: tsv.h, TSV_PAD): one load, no branch.
- */
-/* The bytes of a field below n set in its key (val_keyp()). */
+/* val_lenmask[n]: the low n bytes of a word (n from 0 to 8). */
 extern const uint64_t	val_lenmask[9];
 
+/*
+ * The first n bytes from p (at most 8), the first byte lowest, zero past
+ * them, as they are: val_key() without folding case, faster where the 8
+ * bytes from p may all be read (a field of a record: tsv.h, TSV_PAD).
+ */
 static inline uint64_t
-val_keyp(const char *p, size_t n)
+val_bytes(const char *p, size_t n)
 {
-	return val_lower((val_load4(p) | val_load4(p + 4) << 32) &
-	    val_lenmask[n < 8 ? n : 8]);
+	return (val_load4(p) | val_load4(p + 4) << 32) &
+	    val_lenmask[n < 8 ? n : 8];
 }
 
 /* The key of a word of up to 8 bytes, written as its bytes a to h. */
@@ -221,8 +222,7 @@ val_boolp(const char *p, size_t n, int *v, const char **why)
 	unsigned	e;
 
 	e = val_boolat[(p[0] | 0x20) & 31][n < 6 ? n : 6];
-	k = (val_load4(p) | val_load4(p + 4) << 32) &
-	    val_lenmask[n < 8 ? n : 8];
+	k = val_bytes(p, n);
 	/*
 	 * 0x20 added to each byte with 0x40 set: the only bytes that then
 	 * equal a lower-case letter are it and its capital, and digits are
@@ -286,24 +286,23 @@ void	vocab_init(struct vocab *v, const char *const *words);
 int	vocab_find(const struct vocab *v, const char *p, size_t n);
 
 /*
- * The same for a field of a record (TSV_PAD bytes readable from p), of
- * at most 16 bytes, and v->fast.
+ * The index of (p, n) in v for a field of a record (TSV_PAD bytes
+ * readable from p) of 1 to 16 bytes, v->fast: letters' case aside when
+ * fold is set, else byte for byte (the words of v are in lower case).
  */
 static inline int
-vocab_findp(const struct vocab *v, const char *p, size_t n)
+vocab_lookup(const struct vocab *v, const char *p, size_t n, int fold)
 {
 	uint64_t	k, k2;
 	int		i;
 
 	/* the bytes as they are: words mostly come in lower case */
-	k = (val_load4(p) | val_load4(p + 4) << 32) &
-	    val_lenmask[n < 8 ? n : 8];
-	k2 = (val_load4(p + 8) | val_load4(p + 12) << 32) &
-	    val_lenmask[n < 8 ? 0 : n < 16 ? n - 8 : 8];
+	k = val_bytes(p, n);
+	k2 = val_bytes(p + 8, n > 8 ? n - 8 : 0);
 	/*
 	 * The one word that can be it: by its first letter and its length
 	 * where those tell the words apart (a look that need not wait for
-	 * the keys), else by a hash of the keys.  n is 1 to 16.
+	 * the keys), else by a hash of the keys.
 	 */
 	if (v->direct)
 		i = v->at[(p[0] | 0x20) & 31][n] - 1;
@@ -312,34 +311,24 @@ vocab_findp(const struct vocab *v, const char *p, size_t n)
 		    n)] - 1;
 	if (i < 0 || v->len[i] != n)
 		return -1;
-	if ((v->key[i] == k && v->key2[i] == k2) ||
-	    (v->key[i] == val_lower(k) && v->key2[i] == val_lower(k2)))
+	if ((v->key[i] == k && v->key2[i] == k2) || (fold &&
+	    v->key[i] == val_lower(k) && v->key2[i] == val_lower(k2)))
 		return i;
 	return -1;
 }
 
-/*
- * vocab_findp() byte for byte, letters' case and all (the words of v
- * are in lower case): for words a program wrote.
- */
+/* vocab_find() for a field of a record (vocab_lookup()). */
+static inline int
+vocab_findp(const struct vocab *v, const char *p, size_t n)
+{
+	return vocab_lookup(v, p, n, 1);
+}
+
+/* The same byte for byte: for words a program wrote. */
 static inline int
 vocab_findx(const struct vocab *v, const char *p, size_t n)
 {
-	uint64_t	k, k2;
-	int		i;
-
-	k = (val_load4(p) | val_load4(p + 4) << 32) &
-	    val_lenmask[n < 8 ? n : 8];
-	k2 = (val_load4(p + 8) | val_load4(p + 12) << 32) &
-	    val_lenmask[n < 8 ? 0 : n < 16 ? n - 8 : 8];
-	if (v->direct)
-		i = v->at[(p[0] | 0x20) & 31][n] - 1;
-	else
-		i = v->slot[vocab_hash(v->mul, val_lower(k), val_lower(k2),
-		    n)] - 1;
-	if (i >= 0 && v->key[i] == k && v->key2[i] == k2 && v->len[i] == n)
-		return i;
-	return -1;
+	return vocab_lookup(v, p, n, 0);
 }
 
 /* One of the words of v; *i = its index. */
