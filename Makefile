@@ -10,7 +10,7 @@ CFLAGS =	-O2 -g
 WARNFLAGS =	-Wall -Wextra -Wpedantic -Wmissing-prototypes \
 		-Wstrict-prototypes -Wwrite-strings -Wshadow
 BPFLAGS =	-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"$(VERSION)\" \
-		-Ilib
+		-Ilib -Ilib/tool
 ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
 
 TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine cmd/bpreport
@@ -18,10 +18,19 @@ MAN1 =		man/bpclassify.1 man/bpflags.1 man/bproutine.1 \
 		man/bpreport.1
 MAN5 =		man/bp-catalog.5
 MAN7 =		man/bp.7
-LIBOBJ =	lib/catalog.o lib/catalog_lines.o lib/diag.o lib/filter.o lib/flags.o lib/intake.o lib/opt.o lib/out.o \
-		lib/sandbox.o lib/tsv.o lib/value.o lib/words.o
-LIBHDR =	lib/bits.h lib/catalog.h lib/diag.h lib/filter.h lib/flags.h lib/intake.h lib/opt.h lib/out.h \
-		lib/sandbox.h lib/tsv.h lib/value.h lib/words.h
+# lib/: the pure modules (they never print or exit); lib/tool/: the
+# runtime every tool shares (options' handling, diagnostics, output, the
+# filter loop, the sandbox).
+PUREOBJ =	lib/catalog.o lib/catalog_lines.o lib/flags.o lib/opt.o \
+		lib/tsv.o lib/value.o lib/vocab.o
+TOOLOBJ =	lib/tool/diag.o lib/tool/filter.o lib/tool/intake.o \
+		lib/tool/out.o lib/tool/sandbox.o
+LIBOBJ =	$(PUREOBJ) $(TOOLOBJ)
+LIBHDR =	lib/bits.h lib/catalog.h lib/flags.h lib/opt.h lib/tsv.h \
+		lib/value.h lib/vocab.h lib/tool/diag.h lib/tool/filter.h \
+		lib/tool/intake.h lib/tool/out.h lib/tool/sandbox.h
+REPORTOBJ =	cmd/bpreport.o cmd/report_sum.o cmd/report_text.o \
+		cmd/report_plan.o
 
 all: $(TOOLS)
 
@@ -29,7 +38,8 @@ lib/libbp.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(LIBOBJ) $(TOOLS:=.o): $(LIBHDR)
+$(LIBOBJ) $(TOOLS:=.o) $(REPORTOBJ): $(LIBHDR)
+$(REPORTOBJ): cmd/report.h
 
 .SUFFIXES: .c .o
 .c.o:
@@ -44,8 +54,8 @@ cmd/bpflags: cmd/bpflags.o lib/libbp.a
 cmd/bproutine: cmd/bproutine.o lib/libbp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bproutine.o lib/libbp.a
 
-cmd/bpreport: cmd/bpreport.o lib/libbp.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/bpreport.o lib/libbp.a
+cmd/bpreport: $(REPORTOBJ) lib/libbp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(REPORTOBJ) lib/libbp.a
 
 # The catalog is compiled in: each line of lib/catalog.tsv as a C string.
 lib/catalog_lines.c: lib/catalog.tsv
@@ -131,7 +141,8 @@ uninstall:
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
 
 clean:
-	rm -f $(TOOLS) cmd/*.o lib/*.o lib/libbp.a lib/catalog_lines.c $(SHIM)
+	rm -f $(TOOLS) cmd/*.o lib/*.o lib/tool/*.o lib/libbp.a \
+		lib/catalog_lines.c $(SHIM)
 	rm -f $(BENCH)
 
 .PHONY: all check lint demo install uninstall clean sanitize memcheck fuzz bench

@@ -9,17 +9,30 @@
 #include "diag.h"
 #include "filter.h"
 #include "intake.h"
-#include "words.h"
-
-#define CHRONIC_DAYS	84	/* fixed: over 12 weeks is chronic */
 
 enum { O_PHASE, O_PATTERN, O_STARTBACK, O_ODI, O_DISABILITY };
+
+/* What bpclassify reads; severity and episodes only to check them. */
+#define READS	(COLBIT(COL_ID) | COLBIT(COL_SEVERITY) |		\
+	COLBIT(COL_EPISODES) | COLBIT(COL_DURATION) | COLBIT(COL_ONSET) |	\
+	COLBIT(COL_SEEN) | COLBIT(COL_SITE) | COLBIT(COL_RADIATION) |	\
+	COLBIT(COL_NUMBNESS) | COLBIT(COL_MECHANICAL) |		\
+	(COLBIT(COL_SB9 + 1) - COLBIT(COL_SB1)) |			\
+	(COLBIT(COL_ODI10 + 1) - COLBIT(COL_ODI1)))
+
+/* The Oswestry bands: a percent up to max is the band. */
+static const struct {
+	long		max;
+	enum band	band;
+} bands[] = {
+	{ 20, BAND_MINIMAL }, { 40, BAND_MODERATE }, { 60, BAND_SEVERE },
+	{ 80, BAND_CRIPPLED }, { 100, BAND_BEDBOUND }
+};
 
 struct classify {
 	struct intake	in;
 	long		acute_days;	/* under this many days: acute */
-	char		odi[4 + FILTER_PAD];	/* "100" */
-	struct padded	words[4];	/* phase, pattern, startback, band */
+	char		odi[4];		/* "100" */
 };
 
 static const char *const outcols[] = {
@@ -36,13 +49,12 @@ static const char help[] =
 "  -h, --help       print this help\n"
 "  --version        print the version\n";
 
-static int		 setup(struct tsv *, void *);
-static int		 record(const struct tsv *, const char **, size_t *,
-			    void *);
-static int		 phase(struct classify *);
-static int		 pattern(struct classify *);
-static int		 startback(struct classify *);
-static int		 odi(struct classify *, size_t *);
+static int	setup(struct tsv *, void *);
+static int	record(struct tsv *, struct value *, void *);
+static int	phase(struct classify *);
+static int	pattern(struct classify *);
+static int	startback(struct classify *);
+static int	odi(struct classify *, size_t *);
 
 static int
 phase(struct classify *c)
@@ -51,40 +63,40 @@ phase(struct classify *c)
 
 	switch (in_days(&c->in, &d)) {
 	case V_BAD:
-		return PH_INVALID;
+		return PHASE_INVALID;
 	case V_EMPTY:
-		return PH_UNKNOWN;
+		return PHASE_UNKNOWN;
 	}
 	if (d < c->acute_days)
-		return PH_ACUTE;
-	return d <= CHRONIC_DAYS ? PH_SUBACUTE : PH_CHRONIC;
+		return PHASE_ACUTE;
+	return d <= CHRONIC_DAYS ? PHASE_SUBACUTE : PHASE_CHRONIC;
 }
 
 static int
 pattern(struct classify *c)
 {
-	const unsigned	 back = 1U << S_LOW_BACK | 1U << S_UPPER_BACK |
-			    1U << S_BUTTOCK;
-	const unsigned	 hip = 1U << S_HIP | 1U << S_GROIN;
+	const unsigned	 back = 1U << SITE_LOW_BACK | 1U << SITE_UPPER_BACK |
+			    1U << SITE_BUTTOCK;
+	const unsigned	 hip = 1U << SITE_HIP | 1U << SITE_GROIN;
 	unsigned	 site = 0;
 	int		 rs, rr, rn, rm, rad = 0, numb = 0, mech = 0;
 
-	rs = in_set(&c->in, C_SITE, &in_site, &site);
-	rr = in_word(&c->in, C_RADIATION, &in_radiation, &rad);
-	rn = in_bool(&c->in, C_NUMBNESS, &numb);
-	rm = in_bool(&c->in, C_MECHANICAL, &mech);
+	rs = in_set(&c->in, COL_SITE, &site);
+	rr = in_word(&c->in, COL_RADIATION, &rad);
+	rn = in_bool(&c->in, COL_NUMBNESS, &numb);
+	rm = in_bool(&c->in, COL_MECHANICAL, &mech);
 	if (rs == V_BAD || rr == V_BAD || rn == V_BAD || rm == V_BAD)
-		return PA_INVALID;
-	if (rr == V_OK && (rad == R_BELOW_KNEE ||
-	    (rad == R_THIGH && rn == V_OK && numb)))
-		return PA_RADICULAR;
+		return PAT_INVALID;
+	if (rr == V_OK && (rad == RAD_BELOW_KNEE ||
+	    (rad == RAD_THIGH && rn == V_OK && numb)))
+		return PAT_RADICULAR;
 	if (rs == V_EMPTY || rr == V_EMPTY)
-		return PA_UNKNOWN;
+		return PAT_UNKNOWN;
 	if ((site & back) == 0)
-		return (site & hip) != 0 ? PA_HIP : PA_OTHER;
+		return (site & hip) != 0 ? PAT_HIP : PAT_OTHER;
 	if (rm == V_OK && mech)
-		return PA_MECHANICAL;
-	return PA_NONSPECIFIC;
+		return PAT_MECHANICAL;
+	return PAT_NONSPECIFIC;
 }
 
 static int
@@ -92,10 +104,10 @@ startback(struct classify *c)
 {
 	int	i, v = 0, r, total = 0, psych = 0, bad = 0, empty = 0;
 
-	for (i = C_SB1; i <= C_SB9; i++) {
-		if (i == C_SB9) {
-			r = in_word(&c->in, C_SB9, &in_sb9, &v);
-			v = r == V_OK && v >= 3;	/* very, extremely */
+	for (i = COL_SB1; i <= COL_SB9; i++) {
+		if (i == COL_SB9) {
+			r = in_word(&c->in, COL_SB9, &v);
+			v = r == V_OK && v >= SB9_VERY;
 		} else
 			r = in_bool(&c->in, i, &v);
 		if (r == V_BAD)
@@ -104,28 +116,29 @@ startback(struct classify *c)
 			empty = 1;
 		else {
 			total += v;
-			if (i >= C_SB5)
+			if (i >= COL_SB5)
 				psych += v;
 		}
 	}
 	if (bad)
-		return SB_INVALID;
+		return RISK_INVALID;
 	if (empty)
-		return SB_UNKNOWN;
+		return RISK_UNKNOWN;
 	if (psych >= 4)
-		return SB_HIGH;
-	return total <= 3 ? SB_LOW : SB_MEDIUM;
+		return RISK_HIGH;
+	return total <= 3 ? RISK_LOW : RISK_MEDIUM;
 }
 
 /* The disability band; for a score, c->odi holds it, *n bytes long. */
 static int
 odi(struct classify *c, size_t *n)
 {
-	long	v = 0, sum = 0, pct, num;
+	long	v = 0, sum = 0, pct;
+	size_t	k;
 	int	i, r, bad = 0, answered = 0;
 
-	for (i = C_ODI1; i <= C_ODI10; i++) {
-		r = in_uint(&c->in, i, 0, 5, &v);
+	for (i = COL_ODI1; i <= COL_ODI10; i++) {
+		r = in_uint(&c->in, i, &v);
 		if (r == V_BAD)
 			bad = 1;
 		else if (r == V_OK) {
@@ -134,87 +147,47 @@ odi(struct classify *c, size_t *n)
 		}
 	}
 	if (bad || answered < 8)
-		return bad ? DI_INVALID : DI_UNKNOWN;
-	/*
-	 * 100 * sum / (5 * answered), halves up: (40 * sum + answered) /
-	 * (2 * answered), with constant divisors (no division instruction)
-	 */
-	num = 40 * sum;
-	switch (answered) {
-	case 8:
-		pct = (num + 8) / 16;
-		break;
-	case 9:
-		pct = (num + 9) / 18;
-		break;
-	default:
-		pct = (num + 10) / 20;
-		break;
-	}
-	/* pct is 0 to 100 */
-	i = 0;
+		return bad ? BAND_INVALID : BAND_UNKNOWN;
+	/* 100 * sum / (5 * answered), halves rounded up */
+	pct = (40 * sum + answered) / (2 * answered);
+	*n = 0;
 	if (pct >= 100)
-		c->odi[i++] = '1';
+		c->odi[(*n)++] = '1';
 	if (pct >= 10)
-		c->odi[i++] = (char)('0' + pct / 10 % 10);
-	c->odi[i++] = (char)('0' + pct % 10);
-	c->odi[i] = '\0';
-	*n = (size_t)i;
-	return pct <= 20 ? DI_MINIMAL : (int)(pct - 1) / 20;
+		c->odi[(*n)++] = (char)('0' + pct / 10 % 10);
+	c->odi[(*n)++] = (char)('0' + pct % 10);
+	c->odi[*n] = '\0';
+	for (k = 0; pct > bands[k].max; k++)
+		;
+	return bands[k].band;
 }
 
 static int
 setup(struct tsv *t, void *ctx)
 {
 	struct classify	*c = ctx;
-	uint64_t	 reads = 0;
-	int		 i;
 
-	in_init(&c->in, t);
-	/* what record() reads; columns past the last of them are counted */
-	reads |= 1ULL << C_ID | 1ULL << C_SEVERITY | 1ULL << C_EPISODES |
-	    1ULL << C_DURATION | 1ULL << C_ONSET | 1ULL << C_SEEN |
-	    1ULL << C_SITE | 1ULL << C_RADIATION | 1ULL << C_NUMBNESS |
-	    1ULL << C_MECHANICAL;
-	for (i = C_SB1; i <= C_ODI10; i++)
-		reads |= 1ULL << i;
-	tsv_cuts(t, in_only(&c->in, reads));
-	words_pad(&c->words[0], phase_words);
-	words_pad(&c->words[1], pattern_words);
-	words_pad(&c->words[2], risk_words);
-	words_pad(&c->words[3], band_words);
+	in_init(&c->in, t, READS);
 	return 0;
 }
 
 static int
-record(const struct tsv *t, const char **val, size_t *len, void *ctx)
+record(struct tsv *t, struct value *val, void *ctx)
 {
 	struct classify	*c = ctx;
-	long		 v;
 	size_t		 n = 0;
 	int		 w;
 
 	(void)t;
 	in_begin(&c->in);
-	in_id(&c->in);
-	in_uint(&c->in, C_SEVERITY, 0, 10, &v);
-	in_uint(&c->in, C_EPISODES, 0, 999999999, &v);
-	w = phase(c);
-	val[O_PHASE] = c->words[0].w[w];
-	len[O_PHASE] = c->words[0].len[w];
-	w = pattern(c);
-	val[O_PATTERN] = c->words[1].w[w];
-	len[O_PATTERN] = c->words[1].len[w];
-	w = startback(c);
-	val[O_STARTBACK] = c->words[2].w[w];
-	len[O_STARTBACK] = c->words[2].len[w];
-	/* c->odi has room for FILTER_PAD bytes past a score */
+	put(&val[O_PHASE], &phase_words[phase(c)]);
+	put(&val[O_PATTERN], &pattern_words[pattern(c)]);
+	put(&val[O_STARTBACK], &risk_words[startback(c)]);
 	w = odi(c, &n);
-	val[O_DISABILITY] = c->words[3].w[w];
-	len[O_DISABILITY] = c->words[3].len[w];
+	put(&val[O_DISABILITY], &band_words[w]);
 	/* no score: the odi column says why, as disability does */
-	val[O_ODI] = n > 0 ? c->odi : val[O_DISABILITY];
-	len[O_ODI] = n > 0 ? n : len[O_DISABILITY];
+	val[O_ODI].p = n > 0 ? c->odi : band_words[w].s;
+	val[O_ODI].n = n > 0 ? n : band_words[w].n;
 	return c->in.problem;
 }
 

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "catalog.h"
-#include "out.h"
 #include "tsv.h"
 #include "value.h"
 
@@ -19,34 +18,34 @@ static const char *const fields[NFIELDS] = {
 	"id", "kind", "name", "routines", "contraindications", "dose",
 	"source", "instructions"
 };
-static const char *const kinds[] = {
-	"warmup", "mobility", "stretch", "strength", "aerobic", "advice", NULL
-};
-const char *const routine_names[] = {
-	"acute_back", "back_strength", "radicular", "hip_mobility",
-	"hip_strength", NULL
-};
-const char *const disposition_names[] = {
-	"emergency", "urgent", "assess", "review", "physio", "self_care", NULL
-};
-/* routine_names, disposition_names, then "any": the CAT_* bit order */
-static const char *const targets[] = {
-	"acute_back", "back_strength", "radicular", "hip_mobility",
-	"hip_strength", "emergency", "urgent", "assess", "review", "physio",
-	"self_care", "any", NULL
-};
-static const char *const contras[] = {
-	"age65", "osteoporosis", "radicular", "acute", NULL
-};
+/* routine_words, disposition_words, then "any": the CAT_* bit order */
+static struct word	targets[NROUT + NDISP + 2];
 
-static struct vocab	kind_v, target_v, contra_v;
+static const struct vocab	kind_v = { kind_words, NULL };
+static const struct vocab	target_v = { targets, NULL };
+static const struct vocab	contra_v = { contra_words, NULL };
+static const struct word	none_word[] = { { "none", 4 }, { NULL, 0 } };
+static const struct vocab	none_v = { none_word, NULL };
 
+static void	 maketargets(void);
 static int	 problem(struct catalog *, unsigned long, const char *, ...);
-static char	*builtin(size_t *);
 static int	 row(struct catalog *, const struct tsv *, const int *);
 static int	 token(const char *, size_t);
 static int	 complete(struct catalog *, unsigned long);
 static char	*copy(const char *, size_t);
+
+static void
+maketargets(void)
+{
+	int	i;
+
+	for (i = 0; i < NROUT; i++)
+		targets[i] = routine_words[i];
+	for (i = 0; i < NDISP; i++)
+		targets[NROUT + i] = disposition_words[i];
+	targets[NROUT + NDISP].s = "any";
+	targets[NROUT + NDISP].n = 3;
+}
 
 static int
 problem(struct catalog *c, unsigned long line, const char *fmt, ...)
@@ -61,8 +60,8 @@ problem(struct catalog *c, unsigned long line, const char *fmt, ...)
 	return -1;
 }
 
-static char *
-builtin(size_t *len)
+char *
+catalog_builtin(size_t *len)
 {
 	size_t	 i, n = 0;
 	char	*s;
@@ -79,17 +78,6 @@ builtin(size_t *len)
 	s[n] = '\0';
 	*len = n;
 	return s;
-}
-
-int
-catalog_dump(void)
-{
-	size_t	i;
-
-	for (i = 0; catalog_lines[i] != NULL; i++)
-		if (out_str(catalog_lines[i]) == -1 || out_byte('\n') == -1)
-			return -1;
-	return 0;
 }
 
 static char *
@@ -120,7 +108,7 @@ catalog_find(const struct catalog *c, const char *id, size_t n, int advice)
 	size_t	i;
 
 	for (i = 0; i < c->n; i++)
-		if ((c->e[i].kind == K_ADVICE) == (advice != 0) &&
+		if ((c->e[i].kind == KIND_ADVICE) == (advice != 0) &&
 		    strlen(c->e[i].id) == n && memcmp(c->e[i].id, id, n) == 0)
 			return &c->e[i];
 	return NULL;
@@ -134,10 +122,8 @@ row(struct catalog *c, const struct tsv *t, const int *col)
 	size_t		 n[NFIELDS];
 	int		 i, k;
 
-	for (i = 0; i < NFIELDS; i++) {
-		p[i] = tsv_f(t, col[i]);
-		n[i] = tsv_fl(t, col[i]);
-	}
+	for (i = 0; i < NFIELDS; i++)
+		p[i] = tsv_field(t, (size_t)col[i], &n[i]);
 	memset(&e, 0, sizeof(e));
 	if (!token(p[F_ID], n[F_ID]))
 		return problem(c, t->line, "id: empty, or holds a comma, "
@@ -150,16 +136,16 @@ row(struct catalog *c, const struct tsv *t, const int *col)
 	    &why) != V_OK)
 		return problem(c, t->line, "routines: unknown or empty "
 		    "routine or disposition");
-	if (e.kind != K_ADVICE && (e.routines & ~((1U << NROUTINES) - 1)))
+	if (e.kind != KIND_ADVICE && (e.routines & ~((1U << NROUT) - 1)))
 		return problem(c, t->line, "routines: an exercise takes "
 		    "routines only");
-	if (val_eq(p[F_CONTRA], n[F_CONTRA], "none"))
+	if (vocab_find(&none_v, p[F_CONTRA], n[F_CONTRA]) == 0)
 		e.contra = 0;
 	else if (val_set(p[F_CONTRA], n[F_CONTRA], &contra_v, &e.contra,
 	    &why) != V_OK)
 		return problem(c, t->line, "contraindications: unknown code "
 		    "(age65 osteoporosis radicular acute, or none)");
-	if (e.kind == K_ADVICE && e.contra != 0)
+	if (e.kind == KIND_ADVICE && e.contra != 0)
 		return problem(c, t->line, "contraindications: advice takes "
 		    "none");
 	if (!token(p[F_DOSE], n[F_DOSE]))
@@ -170,7 +156,7 @@ row(struct catalog *c, const struct tsv *t, const int *col)
 		if (n[i] == 0)
 			return problem(c, t->line, "%s: empty", fields[i]);
 	}
-	if (catalog_find(c, p[F_ID], n[F_ID], e.kind == K_ADVICE) != NULL)
+	if (catalog_find(c, p[F_ID], n[F_ID], e.kind == KIND_ADVICE) != NULL)
 		return problem(c, t->line, "duplicate id %.*s",
 		    (int)(n[F_ID] > 40 ? 40 : n[F_ID]), p[F_ID]);
 	e.id = copy(p[F_ID], n[F_ID]);
@@ -198,14 +184,14 @@ complete(struct catalog *c, unsigned long line)
 	size_t	i;
 	int	r;
 
-	for (r = 0; r < NROUTINES; r++) {
+	for (r = 0; r < NROUT; r++) {
 		for (i = 0; i < c->n; i++)
-			if (c->e[i].kind != K_ADVICE && c->e[i].contra == 0 &&
+			if (c->e[i].kind != KIND_ADVICE && c->e[i].contra == 0 &&
 			    (c->e[i].routines & CAT_ROUTINE(r)))
 				break;
 		if (i == c->n)
 			return problem(c, line, "routine %s has no exercise "
-			    "free of contraindications", routine_names[r]);
+			    "free of contraindications", routine_words[r].s);
 	}
 	return 0;
 }
@@ -219,12 +205,10 @@ catalog_load(struct catalog *c, const char *path)
 	int		 col[NFIELDS], i, s, r = -1;
 
 	memset(c, 0, sizeof(*c));
-	vocab_init(&kind_v, kinds);
-	vocab_init(&target_v, targets);
-	vocab_init(&contra_v, contras);
+	maketargets();
 	c->name = path != NULL ? path : "built-in catalog";
 	if (path == NULL) {
-		if ((text = builtin(&len)) == NULL ||
+		if ((text = catalog_builtin(&len)) == NULL ||
 		    tsv_openmem(&t, c->name, text, len) == -1) {
 			free(text);
 			c->err = ENOMEM;

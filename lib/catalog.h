@@ -3,41 +3,27 @@
  *
  * One TSV table holds both: exercise rows, and advice rows of kind
  * "advice".  The built-in catalog is lib/catalog.tsv compiled in; a
- * file given with -c replaces it and is checked the same way.
+ * file given with -c replaces it and is checked the same way.  A pure
+ * module: it never prints and never exits.
  */
 #ifndef BP_CATALOG_H
 #define BP_CATALOG_H
 
 #include <stddef.h>
 
+#include "vocab.h"
+
 /* Routines, then dispositions, then "any": bits of entry.routines. */
-enum routine {
-	R_ACUTE_BACK, R_BACK_STRENGTH, R_RADICULAR, R_HIP_MOBILITY,
-	R_HIP_STRENGTH, NROUTINES
-};
-enum disposition {
-	D_EMERGENCY, D_URGENT, D_ASSESS, D_REVIEW, D_PHYSIO, D_SELF_CARE,
-	NDISPOSITIONS
-};
 #define CAT_ROUTINE(r)		(1U << (r))
-#define CAT_DISPOSITION(d)	(1U << (NROUTINES + (d)))
-#define CAT_ANY			(1U << (NROUTINES + NDISPOSITIONS))
-
-/* Contraindications: bits of entry.contra. */
-enum contra { X_AGE65, X_OSTEOPOROSIS, X_RADICULAR, X_ACUTE, NCONTRA };
-
-enum kind { K_WARMUP, K_MOBILITY, K_STRETCH, K_STRENGTH, K_AEROBIC,
-    K_ADVICE };
-
-extern const char *const routine_names[];	/* by enum routine */
-extern const char *const disposition_names[];	/* by enum disposition */
+#define CAT_DISPOSITION(d)	(1U << (NROUT + (d)))
+#define CAT_ANY			(1U << (NROUT + NDISP))
 
 struct entry {
 	const char	*id;
 	enum kind	 kind;
 	const char	*name;
 	unsigned	 routines;	/* CAT_* bits */
-	unsigned	 contra;	/* 1 << enum contra */
+	unsigned	 contra;	/* bits 1 << enum contra */
 	const char	*dose;
 	const char	*source;
 	const char	*instructions;
@@ -60,8 +46,11 @@ struct catalog {
  */
 int	catalog_load(struct catalog *c, const char *path);
 
-/* Write the built-in catalog as TSV to standard output (out.h). */
-int	catalog_dump(void);
+/*
+ * The built-in catalog as the text of a TSV file, *len bytes; the caller
+ * frees it.  NULL when out of memory.
+ */
+char	*catalog_builtin(size_t *len);
 
 /* The entry with this id and (advice or not) kind, or NULL. */
 const struct entry *catalog_find(const struct catalog *c, const char *id,

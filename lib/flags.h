@@ -1,73 +1,83 @@
 /*
- * flags: the red-flag table of bp(7) and bpflags(1).
+ * flags: the red-flag table of bp(7) and bpflags(1), the facts its
+ * conditions read, and their evaluation (a pure module: it never
+ * prints and never exits).
  *
  * The table is the one place where a flag's name, level, condition and
- * concern live; bpflags(1) raises flags with it and bpreport(1) names
- * them in plain words with it.
+ * concern live; bpflags(1) raises flags with flags_eval() and
+ * bpreport(1) names them in plain words with flag_find().
  */
 #ifndef BP_FLAGS_H
 #define BP_FLAGS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-#include "intake.h"
+#include "vocab.h"
 
-/* L_UNKNOWN is no flag's level: flag_level when core inputs are missing. */
-enum level { L_NONE, L_REVIEW, L_URGENT, L_EMERGENCY, L_UNKNOWN };
+/* The thresholds of the table (bpflags(1)). */
+#define HIP_FRACTURE_AGE	65	/* hip_fracture: this age or more */
+#define OLDER_AGE		50	/* age_over_50: over this */
+#define YOUNG_AGE		20	/* age_under_20: under this */
+#define INFLAMMATORY_AGE	45	/* inflammatory: under this */
+#define AGE_MAX			120	/* the oldest age an intake holds */
 
 /*
- * What the flag conditions read from a record, as bits of one word: bit
- * c for a yes/no column c answered yes (recorded and valid), then the
- * facts below, each true only on values recorded and valid.
+ * What the flags read of a record, parsed.  An answer is known when its
+ * column is present and holds a valid value; only known answers raise
+ * flags, and the other fields mean nothing for unknown ones.
  */
-enum fact {
-	F_HIPSITE = C_NICOLS,	/* site holds hip or groin */
-	F_UPPER_BACK,		/* site holds upper_back */
-	F_BELOW_KNEE_BOTH,	/* radiation below_knee and side both */
-	F_AGE65,		/* age 65 or more */
-	F_AGE_OVER50,		/* age over 50 */
-	F_AGE_UNDER45,
-	F_AGE_UNDER20,
-	F_OVER12WEEKS,		/* duration over 84 days (bp(7), phase) */
-	F_TRUE,			/* set in every record */
-	F_NFACTS
+struct answers {
+	uint64_t	 known;		/* COLBIT(c): column c known */
+	uint64_t	 yes;		/* COLBIT(c): yes/no column c is yes */
+	long		 age;
+	long		 days;		/* since onset (bp(7)), or -1 */
+	unsigned	 site;		/* bits of enum site */
+	int		 radiation;	/* enum radiation */
+	int		 side;		/* enum side */
 };
 
-/* The bit of a yes/no column or a fact. */
-#define FACT(x)		(1ULL << (x))
+#define FLAGS_LISTMAX	512	/* longest flags or unscreened list + 1 */
 
-/*
- * A flag is raised when each of its three masks shares a bit with the
- * record's facts: a condition written as "this and that and the other",
- * each part "any of these"; FACT(F_TRUE) is a part always met.
- */
+/* What flags_eval() makes of one record. */
+struct flagged {
+	char		 flags[FLAGS_LISTMAX];	/* names, or "none" */
+	size_t		 nflags;		/* its length */
+	char		 unscreened[FLAGS_LISTMAX];	/* inputs, or "none" */
+	size_t		 nunscreened;
+	enum level	 level;			/* flag_level */
+};
+
+/* A flag of the table: its name, level and what it may point to. */
 struct flag {
 	const char	*name;
 	enum level	 level;
-	uint64_t	 when[3];
-	const char	*concern;	/* what it may point to */
+	uint64_t	 when[3];	/* the condition: flags.c */
+	const char	*concern;
 };
 
-/* 1 if flag fl is raised by the facts f. */
-static inline int
-flag_raised(const struct flag *fl, uint64_t f)
-{
-	return ((f & fl->when[0]) != 0) & ((f & fl->when[1]) != 0) &
-	    ((f & fl->when[2]) != 0);
-}
-
 extern const struct flag	flag_table[];	/* ends with a NULL name */
-extern const char *const	level_names[];	/* by enum level, NULL-ended */
 
-/* The screening inputs, in the order of the unscreened column. */
-extern const enum icol		screen_cols[];
-extern const int		nscreen;
+/*
+ * Check the table against the limits of this module (flags, facts, list
+ * lengths).  Returns 0, or -1 with *why a static reason: a table that
+ * fails is a bug to be found before any record is read.
+ */
+int	flags_check(const char **why);
 
-/* 1 if column c is a core screening input (bp(7)). */
-int	flag_core(enum icol c);
+/*
+ * The intake columns the flags read, as COLBIT() bits: those of the
+ * facts of the table and the screening inputs.
+ */
+uint64_t flags_reads(void);
+
+/* Raise the flags of the record a, into f. */
+void	flags_eval(const struct answers *a, struct flagged *f);
 
 /* The flag called (p, n), or NULL. */
 const struct flag *flag_find(const char *p, size_t n);
 
+/* 1 if (p, n) names a screening input (of the unscreened column). */
+int	flags_screening(const char *p, size_t n, int *core);
 
 #endif

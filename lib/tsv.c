@@ -60,7 +60,7 @@ tsv_open(struct tsv *t, char **names, int n)
 	}
 	t->name = names[0];
 	if ((t->src = calloc((size_t)n, sizeof(*t->src))) == NULL ||
-	    (t->buf = calloc(1, BUFCAP + TSV_PAD + 8)) == NULL)
+	    (t->buf = malloc(BUFCAP + 8)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	t->cap = BUFCAP;
 	for (i = 0; i < n; i++)
@@ -88,7 +88,7 @@ tsv_openmem(struct tsv *t, const char *name, const char *text, size_t len)
 {
 	memset(t, 0, sizeof(*t));
 	if ((t->src = calloc(1, sizeof(*t->src))) == NULL ||
-	    (t->buf = calloc(1, len + 1 + TSV_PAD + 8)) == NULL)
+	    (t->buf = malloc(len + 1 + 8)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	memcpy(t->buf, text, len);
 	t->nul = memchr(text, '\0', len) != NULL;
@@ -271,7 +271,6 @@ setheader(struct tsv *t, const char *p, size_t n)
 	t->cols = malloc(t->ncols * sizeof(*t->cols));
 	/* room for the 8 cuts one word of a line too long may add */
 	t->cut = malloc((t->ncols + 9) * sizeof(*t->cut));
-	t->ncut = t->ncols;
 	if (t->cols == NULL || t->cut == NULL) {
 		free(s);
 		free(t->cols);
@@ -329,11 +328,10 @@ headerline(struct tsv *t)
 
 /*
  * Split (p, n) at every TAB: t->cut[i] is where field i starts, as an
- * offset from p, and t->cut[nf] is n + 1.  Cuts are kept for the first
- * t->ncut fields (tsv_cuts()); the rest are only counted.  Returns the
- * number of fields.  Eight bytes at a time where the byte order allows:
- * the fields are a few bytes long, too short for memchr(3) per field to
- * pay off.
+ * offset from p, and t->cut[nf] is n + 1, for the fields of the header
+ * (the rest are only counted).  Returns the number of fields.  Eight
+ * bytes at a time where the byte order allows: the fields are a few
+ * bytes long, too short for memchr(3) per field to pay off.
  */
 static size_t
 split(struct tsv *t, const char *p, size_t n)
@@ -346,7 +344,7 @@ split(struct tsv *t, const char *p, size_t n)
 	const uint64_t	 low7 = 0x7f7f7f7f7f7f7f7fULL;
 	const char	*start = p, *end = p + n;
 	uint32_t	*cut = t->cut, off;
-	size_t		 k = 0, ncut = t->ncut;		/* k: TABs seen */
+	size_t		 k = 0, ncut = t->ncols;	/* k: TABs seen */
 	uint64_t	 x, y;
 
 	cut[0] = 0;
@@ -370,17 +368,7 @@ split(struct tsv *t, const char *p, size_t n)
 			cut[k] = (uint32_t)(p - start) + 1;
 	if (k < ncut)
 		cut[k + 1] = (uint32_t)n + 1;
-	/* tsv_none(): empty, at the line's end or, if that is not cut, start */
-	if (ncut < t->ncols)
-		cut[t->ncols] = 0;
-	cut[t->ncols + 1] = cut[t->ncols] + 1;
 	return k + 1;
-}
-
-void
-tsv_cuts(struct tsv *t, size_t n)
-{
-	t->ncut = n < 1 ? 1 : n > t->ncols ? t->ncols : n;
 }
 
 static int
@@ -401,7 +389,6 @@ recordline(struct tsv *t)
 	nf = split(t, t->raw, n);
 	t->rec = t->raw;
 	t->reclen = n;
-	t->nf = nf < t->ncols ? nf : t->ncols;
 	if (nf == t->ncols)
 		return TSV_REC;
 	snprintf(t->whybuf, sizeof(t->whybuf),
@@ -465,39 +452,6 @@ tsv_next(struct tsv *t)
 	while ((r = step(t)) == STEP_HEADER)
 		;
 	return r;
-}
-
-int
-tsv_seekable(const struct tsv *t)
-{
-	struct stat	st;
-	int		i;
-
-	for (i = 0; i < t->nsrc; i++)
-		if (t->src[i].fd < 0 || fstat(t->src[i].fd, &st) == -1 ||
-		    !S_ISREG(st.st_mode))
-			return 0;
-	return 1;
-}
-
-int
-tsv_rewind(struct tsv *t)
-{
-	int	i;
-
-	for (i = 0; i < t->nsrc; i++)
-		if (lseek(t->src[i].fd, 0, SEEK_SET) == -1) {
-			t->err = errno;
-			t->name = t->src[i].name;
-			return -1;
-		}
-	/* as tsv_open() left it, but for the header already read */
-	t->cur = 0;
-	t->name = t->src[0].name;
-	t->line = 0;
-	t->pos = t->len = t->scan = 0;
-	t->eof = t->partial = t->started = t->nul = 0;
-	return 0;
 }
 
 int

@@ -14,17 +14,10 @@
 
 #define TSV_MAXLINE	(1024 * 1024)	/* longest line, LF excluded */
 
-/*
- * The TSV_PAD bytes from any byte of a record's field, or from its end,
- * may be read (they are in the reader's buffer), so that a field can be
- * loaded in whole words; the bytes past the field are not part of it.
- */
-#define TSV_PAD		16
-
 enum tsv_status {
 	TSV_FATAL = -1,		/* I/O or header problem: t->why, t->err */
 	TSV_EOF = 0,		/* every operand read */
-	TSV_REC = 1,		/* a record: tsv_f(), tsv_fl(), t->nf */
+	TSV_REC = 1,		/* a record: tsv_field() */
 	TSV_BAD = 2		/* a structurally broken line: t->why */
 };
 
@@ -47,14 +40,12 @@ struct tsv {
 
 	const char	*rec;		/* the record line, no CR or LF */
 	size_t		 reclen;
-	size_t		 nf;		/* fields: nf == ncols for a record */
 
 	const char	*why;		/* reason for TSV_BAD or TSV_FATAL */
 	int		 err;		/* errno for TSV_FATAL, or 0 */
 
 	/* private */
 	uint32_t	*cut;		/* field i is rec[cut[i]..cut[i+1]-1) */
-	size_t		 ncut;		/* cuts kept for fields below this */
 	char		*buf;
 	size_t		 cap, pos, len, scan;
 	const char	*raw;		/* current line as read, with CR */
@@ -93,8 +84,9 @@ int	tsv_header(struct tsv *t);
 /*
  * Read the next record, moving to later operands and checking that
  * their headers equal the first.  Empty lines are skipped.  Returns
- * TSV_REC, TSV_EOF, TSV_BAD (wrong field count, NUL byte, line over
- * TSV_MAXLINE: the line may be passed to tsv_reject()) or TSV_FATAL.
+ * TSV_REC (its fields by tsv_field()), TSV_EOF, TSV_BAD (wrong field
+ * count, NUL byte, line over TSV_MAXLINE: the line may be passed to
+ * tsv_reject()) or TSV_FATAL.
  */
 int	tsv_next(struct tsv *t);
 
@@ -106,45 +98,15 @@ int	tsv_next(struct tsv *t);
 int	tsv_reject(struct tsv *t, int fd);
 
 /*
- * Keep where fields are for the first n fields of each record only (n
- * from 1 to t->ncols; all of them until this is called): the rest are
- * counted, not cut, and tsv_f() and tsv_fl() may not read them.
+ * Field i (below t->ncols) of the record tsv_next() returned: its bytes,
+ * *n of them, valid until the next call to tsv_next().
  */
-void	tsv_cuts(struct tsv *t, size_t n);
-
-/*
- * A field index whose field is empty in every record (and readable as
- * TSV_PAD bytes, as any field): for a column a file does not have.
- */
-static inline size_t
-tsv_none(const struct tsv *t)
-{
-	return t->ncols;
-}
-
-/* Where field i (below t->nf, or tsv_none()) of the record starts... */
 static inline const char *
-tsv_f(const struct tsv *t, size_t i)
+tsv_field(const struct tsv *t, size_t i, size_t *n)
 {
+	*n = t->cut[i + 1] - t->cut[i] - 1;
 	return t->rec + t->cut[i];
 }
-
-/* ...and how many bytes long it is. */
-static inline size_t
-tsv_fl(const struct tsv *t, size_t i)
-{
-	return t->cut[i + 1] - t->cut[i] - 1;
-}
-
-/* 1 if every operand is a regular file, which can be read again. */
-int	tsv_seekable(const struct tsv *t);
-
-/*
- * Go back to the start of the first operand, to read everything again
- * (tsv_header(), then tsv_next()); every operand must be seekable.
- * Returns 0, or -1 with t->err set.
- */
-int	tsv_rewind(struct tsv *t);
 
 /* The index of column name, or -1 if the header has none. */
 int	tsv_col(const struct tsv *t, const char *name);

@@ -906,7 +906,7 @@ man_table() {
 
 # code_table: "name level" of each entry of flag_table in lib/flags.c.
 code_table() {
-	sed -n 's/^[[:space:]]*{ "\([a-z0-9_]*\)", L_\([A-Z]*\),.*/\1 \2/p' \
+	sed -n 's/^[[:space:]]*{ "\([a-z0-9_]*\)", LEVEL_\([A-Z]*\),.*/\1 \2/p' \
 	    "$TOP/lib/flags.c" | tr 'A-Z' 'a-z'
 }
 

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,12 +12,6 @@ void
 diag_init(const char *p)
 {
 	prog = p;
-}
-
-const char *
-diag_prog(void)
-{
-	return prog;
 }
 
 void
@@ -52,6 +47,13 @@ diag_at(const char *file, unsigned long line, const char *fmt, ...)
 		fprintf(stderr, "%s: %s: %s\n", prog, file, msg);
 }
 
+int
+diag_nomem(void)
+{
+	diag("%s", strerror(ENOMEM));
+	return 2;
+}
+
 void
 diag_value(const char *file, unsigned long line, const char *column,
     const char *what, const char *p, size_t n)
@@ -80,10 +82,4 @@ diag_value(const char *file, unsigned long line, const char *column,
 	else
 		fprintf(stderr, "%s: %s:%lu: %s: %s\n", prog, file, line,
 		    column, what);
-}
-
-void
-diag_usage(const char *text, int tostd)
-{
-	fputs(text, tostd ? stdout : stderr);
 }

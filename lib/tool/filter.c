@@ -14,8 +14,6 @@
 #define BP_VERSION	"0"
 #endif
 
-static int	ioerror(const char *, int);
-
 struct run {
 	const struct filter	*f;
 	struct tsv		 t;
@@ -24,13 +22,14 @@ struct run {
 	int			*slot;	/* input column -> output, or -1 */
 	int			*where;	/* output -> input column, or -1 */
 	int			 inplace;
-	const char		**val;
-	size_t			*len;	/* of val[k], when where[k] < 0 */
+	struct value		*val;
 };
 
 static int	setup(struct run *);
 static int	writeheader(struct run *);
 static int	writerecord(struct run *);
+static int	writelong(struct run *);
+static int	writenew(struct run *);
 static int	loop(struct run *, const struct filter_opts *);
 static int	start(struct run *, const struct filter_opts *);
 
@@ -55,10 +54,10 @@ filter_option(const struct filter *f, struct filter_opts *fo,
 	switch (key) {
 	case 'h':
 		out_str(f->help);
-		return filter_flush();
+		return out_end(0);
 	case 'V':
 		out_printf("%s (bp) %s\n", f->prog, BP_VERSION);
-		return filter_flush();
+		return out_end(0);
 	case 'q':
 		fo->quiet = 1;
 		diag_quiet(1);
@@ -83,14 +82,6 @@ filter_sandbox(void)
 }
 
 int
-filter_flush(void)
-{
-	if (out_flush() == -1)
-		return ioerror("write error", out_error());
-	return 0;
-}
-
-int
 filter_stdout(void)
 {
 	if (fcntl(1, F_GETFL) == -1) {
@@ -100,13 +91,15 @@ filter_stdout(void)
 	return 0;
 }
 
-static int
-ioerror(const char *what, int err)
+int
+filter_catalog(struct catalog *c, const char *path)
 {
-	/* a reader that went away is not an error (bp(7), EXIT STATUS) */
-	if (err == EPIPE)
+	if (catalog_load(c, path) == 0)
 		return 0;
-	diag("%s: %s", what, strerror(err));
+	if (c->why != NULL)
+		diag_at(c->name, c->line, "%s", c->why);
+	else
+		diag("%s: %s", c->name, strerror(c->err));
 	return 2;
 }
 
@@ -120,34 +113,46 @@ filter_readerror(const struct tsv *t)
 	return 2;
 }
 
+int
+filter_need(const struct tsv *t, const struct need *nd, int *col)
+{
+	for (; nd->col != NULL; nd++, col++) {
+		if ((*col = tsv_col(t, nd->col)) >= 0)
+			continue;
+		if (nd->tool != NULL)
+			diag_at(t->name, t->line, "no column %s: run %s first",
+			    nd->col, nd->tool);
+		else
+			diag_at(t->name, t->line, "no column %s", nd->col);
+		return 2;
+	}
+	return 0;
+}
+
 static int
 setup(struct run *r)
 {
 	const struct filter	*f = r->f;
 	const struct need	*nd;
 	size_t			 k;
-	int			 i, s;
+	int			 i, s, *col;
 
 	for (nd = f->need; nd->col != NULL; nd++)
-		if (tsv_col(&r->t, nd->col) < 0) {
-			if (nd->tool != NULL)
-				diag_at(r->t.name, r->t.line,
-				    "no column %s: run %s first", nd->col,
-				    nd->tool);
-			else
-				diag_at(r->t.name, r->t.line,
-				    "no column %s", nd->col);
-			return 2;
-		}
+		;
+	if ((col = malloc(((size_t)(nd - f->need) + 1) * sizeof(*col))) ==
+	    NULL)
+		return diag_nomem();
+	s = filter_need(&r->t, f->need, col);
+	free(col);
+	if (s != 0)
+		return s;
 	for (r->nout = 0; f->out[r->nout] != NULL; r->nout++)
 		;
 	r->slot = malloc(r->t.ncols * sizeof(*r->slot));
 	r->where = malloc(r->nout * sizeof(*r->where));
 	r->val = calloc(r->nout, sizeof(*r->val));
-	r->len = calloc(r->nout, sizeof(*r->len));
-	if (r->slot == NULL || r->where == NULL || r->val == NULL ||
-	    r->len == NULL)
-		return ioerror("setup", ENOMEM);
+	if (r->slot == NULL || r->where == NULL || r->val == NULL)
+		return diag_nomem();
 	for (i = 0; i < (int)r->t.ncols; i++)
 		r->slot[i] = -1;
 	for (k = 0; k < r->nout; k++) {
@@ -157,11 +162,7 @@ setup(struct run *r)
 			r->inplace = 1;
 		}
 	}
-	if (f->setup != NULL && (s = f->setup(&r->t, f->ctx)) != 0)
-		return s;
-	if (r->inplace)		/* every field is written anew */
-		tsv_cuts(&r->t, r->t.ncols);
-	return 0;
+	return f->setup != NULL ? f->setup(&r->t, f->ctx) : 0;
 }
 
 static int
@@ -182,50 +183,59 @@ static int
 writerecord(struct run *r)
 {
 	const struct tsv	*t = &r->t;
-	const char		*v;
-	size_t			 i, j, k, n, need;
+	const struct value	*v;
+	const char		*p;
+	size_t			 i, k, n, need;
 	char			*o;
 
 	if (!r->inplace) {
 		/* the common case: the line, then the new columns */
-		need = t->reclen + 1 + FILTER_PAD;
-		for (k = 0; k < r->nout; k++)
-			need += r->len[k] + 1;
-		if ((o = out_room(need)) != NULL) {
-			memcpy(o, t->rec, t->reclen);
-			o += t->reclen;
-			for (k = 0; k < r->nout; k++) {
-				*o++ = '\t';
-				/*
-				 * 16 bytes at a time, past the end of the
-				 * value (filter.h): a short value is two
-				 * moves, not a call
-				 */
-				v = r->val[k];
-				n = r->len[k];
-				for (j = 0; j < n; j += FILTER_PAD)
-					memcpy(o + j, v + j, FILTER_PAD);
-				o += n;
-			}
-			*o++ = '\n';
-			out_commit(o);
-			return 0;
+		for (need = t->reclen + 1, k = 0; k < r->nout; k++)
+			need += r->val[k].n + 1;
+		if ((o = out_room(need)) == NULL)
+			return writelong(r);
+		memcpy(o, t->rec, t->reclen);
+		o += t->reclen;
+		for (v = r->val; v < r->val + r->nout; v++) {
+			*o++ = '\t';
+			memcpy(o, v->p, v->n);
+			o += v->n;
 		}
-		out_write(t->rec, t->reclen);
-	} else
-		for (i = 0; i < t->nf; i++) {
-			if (i > 0)
-				out_byte('\t');
-			if (r->slot[i] >= 0)
-				out_write(r->val[r->slot[i]],
-				    r->len[r->slot[i]]);
-			else
-				out_write(tsv_f(t, i), tsv_fl(t, i));
+		*o++ = '\n';
+		out_commit(o);
+		return 0;
+	}
+	for (i = 0; i < t->ncols; i++) {
+		if (i > 0)
+			out_byte('\t');
+		if (r->slot[i] >= 0)
+			out_write(r->val[r->slot[i]].p, r->val[r->slot[i]].n);
+		else {
+			p = tsv_field(t, i, &n);
+			out_write(p, n);
 		}
+	}
+	return writenew(r);
+}
+
+/* A record longer than the output buffer: the line, then the rest. */
+static int
+writelong(struct run *r)
+{
+	out_write(r->t.rec, r->t.reclen);
+	return writenew(r);
+}
+
+/* The output columns the input did not have, and the end of the line. */
+static int
+writenew(struct run *r)
+{
+	size_t	k;
+
 	for (k = 0; k < r->nout; k++)
 		if (r->where[k] < 0) {
 			out_byte('\t');
-			out_write(r->val[k], r->len[k]);
+			out_write(r->val[k].p, r->val[k].n);
 		}
 	return out_byte('\n');
 }
@@ -245,13 +255,11 @@ loop(struct run *r, const struct filter_opts *fo)
 			rejected = 1;
 			continue;
 		}
-		problems |= r->f->record(t, r->val, r->len, r->f->ctx);
+		problems |= r->f->record(t, r->val, r->f->ctx);
 		if (writerecord(r) == -1)
-			return ioerror("write error", out_error());
+			return out_end(2);
 	}
-	if (out_flush() == -1)
-		return ioerror("write error", out_error());
-	return problems || rejected ? 1 : 0;
+	return out_end(problems || rejected ? 1 : 0);
 }
 
 int
@@ -312,7 +320,7 @@ start(struct run *r, const struct filter_opts *fo)
 	if ((s = setup(r)) != 0)
 		return s;
 	if (writeheader(r) == -1)
-		return ioerror("write error", out_error());
+		return out_end(2);
 	return loop(r, fo);
 }
 
@@ -328,6 +336,5 @@ filter_run(const struct filter *f, const struct filter_opts *fo)
 	free(r.slot);
 	free(r.where);
 	free(r.val);
-	free(r.len);
 	return filter_close(&r.t, r.rejfd, fo->rejects, s);
 }

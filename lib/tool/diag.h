@@ -1,5 +1,5 @@
 /*
- * diag: the diagnostics of the tools, on standard error.
+ * diag: the diagnostics of the tools, on standard error (tool runtime).
  *
  * Every message starts with the tool's name.  A value from a record is
  * never echoed in more than DIAG_ECHO bytes: these are health records.
@@ -14,9 +14,6 @@
 /* Set the tool name that starts every message; prog is not copied. */
 void	diag_init(const char *prog);
 
-/* The tool name given to diag_init(). */
-const char *diag_prog(void);
-
 /* With q set, diag_value() prints nothing (it still counts). */
 void	diag_quiet(int q);
 
@@ -26,6 +23,9 @@ void	diag(const char *fmt, ...);
 /* "prog: file:line: message\n"; line 0 leaves out the line. */
 void	diag_at(const char *file, unsigned long line, const char *fmt, ...);
 
+/* Report running out of memory; returns 2, the exit status. */
+int	diag_nomem(void);
+
 /*
  * A value problem: "prog: file:line: column: what" and, when n > 0,
  * ": \"value\"" with at most DIAG_ECHO bytes of (p, n), control bytes
@@ -33,8 +33,5 @@ void	diag_at(const char *file, unsigned long line, const char *fmt, ...);
  */
 void	diag_value(const char *file, unsigned long line, const char *column,
 	    const char *what, const char *p, size_t n);
-
-/* Write a usage message (lines of text) to stderr, or stdout if tostd. */
-void	diag_usage(const char *text, int tostd);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * filter: what every bp filter does around its rules (bp(7)).
+ * filter: what every bp filter does around its rules (tool runtime;
+ * bp(7)).
  *
  * A filter reads records, adds or overwrites its output columns, and
  * writes one record for each record read.  The tool supplies its rules
@@ -9,10 +10,12 @@
 #ifndef BP_FILTER_H
 #define BP_FILTER_H
 
+#include "catalog.h"
 #include "opt.h"
 #include "tsv.h"
+#include "vocab.h"
 
-#define FILTER_GO	(-1)	/* tool_option(): carry on */
+#define FILTER_GO	(-1)	/* filter_option(): carry on */
 
 /* A column the tool cannot work without, and the tool that adds it. */
 struct need {
@@ -20,27 +23,33 @@ struct need {
 	const char	*tool;		/* "bpclassify", or NULL for intake */
 };
 
-#define FILTER_PAD	16
+/* A value a tool writes: n bytes at p. */
+struct value {
+	const char	*p;
+	size_t		 n;
+};
+
+/* Set v to the word w. */
+static inline void
+put(struct value *v, const struct word *w)
+{
+	v->p = w->s;
+	v->n = w->n;
+}
 
 struct filter {
 	const char		*prog;
 	const char		*help;	/* usage and options, for --help */
 	const char *const	*out;	/* output columns, NULL-terminated */
 	const struct need	*need;	/* ends with { NULL, NULL } */
-	/*
-	 * After the header: find columns, and tsv_cuts() if the tool reads
-	 * only the first few; 0, or 2 after a diagnostic.
-	 */
+	/* After the header: find columns; 0, or 2 after a diagnostic. */
 	int			(*setup)(struct tsv *t, void *ctx);
 	/*
-	 * One record: set val[k] for out[k] and len[k] to its length, and
-	 * return 1 if it had a value problem, else 0.  A value lives until
-	 * the next call, and the len[k] + FILTER_PAD bytes from val[k] may
-	 * be read: it is copied 16 bytes at a time (words_pad() in words.h
-	 * keeps words so).
+	 * One record: set val[k] for out[k], and return 1 if it had a
+	 * value problem, else 0.  A value lives until the next call.
 	 */
-	int			(*record)(const struct tsv *t,
-				    const char **val, size_t *len, void *ctx);
+	int			(*record)(struct tsv *t, struct value *val,
+				    void *ctx);
 	void			*ctx;
 };
 
@@ -70,12 +79,6 @@ int	filter_option(const struct filter *f, struct filter_opts *fo,
 int	filter_usage(const struct filter *f, const char *err);
 
 /*
- * Flush standard output (out.h).  Returns 0, or 2 after a message for a
- * write error (a closed pipe is 0: bp(7), EXIT STATUS).
- */
-int	filter_flush(void);
-
-/*
  * Confine the tool once its files are open (sandbox.h).  Returns 0, or
  * 2 after a message.
  */
@@ -92,10 +95,23 @@ int	filter_stdout(void);
 int	filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd);
 
 /*
+ * Find the columns nd names in t's header, into col[] (in order); a
+ * missing one is reported, naming the tool to run first.  Returns 0, or
+ * 2 if one is missing.
+ */
+int	filter_need(const struct tsv *t, const struct need *nd, int *col);
+
+/*
  * Report the bad line of a TSV_BAD and copy it to the rejects file.
  * Returns 1 when it was rejected and the run goes on, 2 when fatal.
  */
 int	filter_reject(struct tsv *t, int rejfd, const char *rejects);
+
+/*
+ * Load the catalog from path, or the built-in one when path is NULL
+ * (catalog.h).  Returns 0, or 2 after a message.
+ */
+int	filter_catalog(struct catalog *c, const char *path);
 
 /* Report a TSV_FATAL; returns 2. */
 int	filter_readerror(const struct tsv *t);

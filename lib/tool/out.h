@@ -1,5 +1,5 @@
 /*
- * out: the one buffered standard output of a tool.
+ * out: the one buffered standard output of a tool (tool runtime).
  *
  * Everything a tool prints on standard output goes through here, so that
  * a write error is seen once and reported once.  The first failure is
@@ -42,5 +42,13 @@ int	out_flush(void);
 
 /* The errno of the first failed write, or 0 if none failed. */
 int	out_error(void);
+
+/*
+ * The one way a tool ends its output: flush it, and return the exit
+ * status of a run that would end with status s.  That is s, but after a
+ * failed write 2, with one diagnostic, or 0 without one when the reader
+ * went away (EPIPE: bp(7), EXIT STATUS).
+ */
+int	out_end(int s);
 
 #endif

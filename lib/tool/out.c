@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "out.h"
 
 #define OUTSZ	(64 * 1024)
@@ -113,4 +114,15 @@ int
 out_error(void)
 {
 	return oerr;
+}
+
+int
+out_end(int s)
+{
+	if (out_flush() == 0)
+		return s;
+	if (oerr == EPIPE)
+		return 0;
+	diag("write error: %s", strerror(oerr));
+	return 2;
 }

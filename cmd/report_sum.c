@@ -1,0 +1,342 @@
+/*
+ * report_sum: bpreport's counts and work list, from records or from
+ * the summaries --merge adds up (bpreport(1)).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "report.h"
+#include "value.h"
+
+static const struct word total[] = { { "total", 5 }, { NULL, 0 } };
+static const struct word levelkeys[] = {
+	{ "emergency", 9 }, { "urgent", 6 }, { "review", 6 }, { "none", 4 },
+	{ "unknown", 7 }, { NULL, 0 }
+};
+
+static const struct {
+	const char		*section;
+	const struct word	*known;
+} counts[NCOUNTS] = {
+	{ "records", total }, { "problems", total },
+	{ "flag_level", levelkeys }, { "phase", phase_words },
+	{ "pattern", pattern_words }, { "startback", risk_words },
+	{ "disposition", disposition_words }
+};
+
+static const struct {
+	const char	*section;
+	const char	*title;
+} works[NWORK] = {
+	{ "emergency", "Emergency: send to an emergency department now" },
+	{ "urgent", "Urgent: a doctor within 24 hours" },
+	{ "unscreened", "Ask today: cauda equina questions not answered" }
+};
+
+static size_t	hash(const char *, size_t);
+static int	slot(struct count *, size_t);
+static int	add(struct count *, const char *, size_t, tally_t);
+static int	newkey(struct kv *, const char *, size_t, tally_t);
+static int	keep(struct work *, const struct field *,
+		    const struct field *);
+static unsigned	sections(const struct field *);
+static int	bykey(const void *, const void *);
+static int	bycount(struct count *, const struct field *, const char *,
+		    unsigned long);
+
+static size_t
+hash(const char *p, size_t n)
+{
+	size_t	h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*p++) * 16777619u;
+	return h;
+}
+
+/* Put v[i] in the hash of keys, growing it to keep it half empty. */
+static int
+slot(struct count *c, size_t i)
+{
+	size_t	*old = c->slot, k, h;
+
+	if (2 * (i + 1) > c->nslot) {
+		c->nslot = c->nslot > 0 ? 2 * c->nslot : 64;
+		if ((c->slot = calloc(c->nslot, sizeof(*c->slot))) == NULL)
+			return -1;
+		free(old);
+		for (k = c->nknown; k < i; k++)
+			if (slot(c, k) == -1)
+				return -1;
+	}
+	h = hash(c->v[i].key, c->v[i].len) & (c->nslot - 1);
+	while (c->slot[h] != 0)
+		h = (h + 1) & (c->nslot - 1);
+	c->slot[h] = i + 1;
+	return 0;
+}
+
+/*
+ * Add n to the count of key (p, len), making the key if it is new: a
+ * known key is found by its word, another by the hash.  Returns 0, -1
+ * when out of memory, -2 when the count would overflow.
+ */
+static int
+add(struct count *c, const char *p, size_t len, tally_t n)
+{
+	struct kv	*v;
+	size_t		 h;
+	int		 i;
+
+	v = NULL;
+	if ((i = vocab_index(c->known, p, len)) >= 0)
+		v = &c->v[i];
+	h = c->nslot > 0 ? hash(p, len) & (c->nslot - 1) : 0;
+	for (; v == NULL && c->nslot > 0 && c->slot[h] != 0;
+	    h = (h + 1) & (c->nslot - 1))
+		if (c->v[c->slot[h] - 1].len == len &&
+		    memcmp(c->v[c->slot[h] - 1].key, p, len) == 0)
+			v = &c->v[c->slot[h] - 1];
+	if (v != NULL) {
+		if (v->n > (tally_t)-1 - n)
+			return -2;
+		v->n += n;
+		return 0;
+	}
+	if (c->nv == c->cap) {
+		c->cap = c->cap > 0 ? 2 * c->cap : 16;
+		if ((v = realloc(c->v, c->cap * sizeof(*v))) == NULL)
+			return -1;
+		c->v = v;
+	}
+	if (newkey(&c->v[c->nv], p, len, n) == -1)
+		return -1;
+	return slot(c, c->nv++);
+}
+
+static int
+newkey(struct kv *v, const char *p, size_t len, tally_t n)
+{
+	if ((v->key = malloc(len + 1)) == NULL)
+		return -1;
+	memcpy(v->key, p, len);
+	v->key[len] = '\0';
+	v->len = len;
+	v->n = n;
+	return 0;
+}
+
+int
+sum_init(struct report *r)
+{
+	struct count	*c;
+	size_t		 i;
+	int		 s;
+
+	memset(r, 0, sizeof(*r));
+	for (s = 0; s < NWORK; s++) {
+		r->w[s].section = works[s].section;
+		r->w[s].title = works[s].title;
+	}
+	for (s = 0; s < NCOUNTS; s++) {
+		c = &r->c[s];
+		c->section = counts[s].section;
+		c->known = counts[s].known;
+		for (i = 0; c->known[i].s != NULL; i++)
+			;
+		/* the known keys, at zero, in their order */
+		c->nknown = c->cap = i;
+		if ((c->v = calloc(c->cap, sizeof(*c->v))) == NULL)
+			return -1;
+		for (c->nv = 0; c->nv < c->nknown; c->nv++)
+			if (newkey(&c->v[c->nv], c->known[c->nv].s,
+			    c->known[c->nv].n, 0) == -1)
+				return -1;
+	}
+	return 0;
+}
+
+void
+sum_free(struct report *r)
+{
+	struct count	*c;
+	size_t		 i;
+	int		 s;
+
+	for (c = r->c; c < r->c + NCOUNTS; c++) {
+		for (i = 0; i < c->nv; i++)
+			free(c->v[i].key);
+		free(c->v);
+		free(c->slot);
+	}
+	for (s = 0; s < NWORK; s++)
+		free(r->w[s].buf);
+	memset(r, 0, sizeof(*r));
+}
+
+static int
+bykey(const void *a, const void *b)
+{
+	return strcmp(((const struct kv *)a)->key, ((const struct kv *)b)->key);
+}
+
+/*
+ * Other keys follow the known ones in byte order, whatever came first.
+ * The hash of keys no longer holds after this: the counting is over.
+ */
+void
+sum_order(struct report *r)
+{
+	struct count	*c;
+
+	for (c = r->c; c < r->c + NCOUNTS; c++)
+		if (c->nv > c->nknown)
+			qsort(c->v + c->nknown, c->nv - c->nknown,
+			    sizeof(*c->v), bykey);
+}
+
+/* Keep "id\tvalue\n" in work-list section w. */
+static int
+keep(struct work *w, const struct field *id, const struct field *value)
+{
+	size_t	 need = id->n + value->n + 2;
+	char	*b;
+
+	if (w->len + need > w->cap) {
+		w->cap = w->cap > 0 ? 2 * w->cap : 4096;
+		while (w->len + need > w->cap)
+			w->cap *= 2;
+		if ((b = realloc(w->buf, w->cap)) == NULL)
+			return -1;
+		w->buf = b;
+	}
+	memcpy(w->buf + w->len, id->p, id->n);
+	w->len += id->n;
+	w->buf[w->len++] = '\t';
+	memcpy(w->buf + w->len, value->p, value->n);
+	w->len += value->n;
+	w->buf[w->len++] = '\n';
+	w->n++;
+	return 0;
+}
+
+int
+work_next(const struct work *w, size_t *pos, struct field *id,
+    struct field *value)
+{
+	const char	*p, *tab, *nl;
+
+	if (*pos >= w->len)
+		return 0;
+	/* neither an id nor a value holds a TAB or LF: fields of a line */
+	p = w->buf + *pos;
+	tab = memchr(p, '\t', w->len - *pos);
+	nl = memchr(tab + 1, '\n', (size_t)(w->buf + w->len - tab - 1));
+	id->p = p;
+	id->n = (size_t)(tab - p);
+	value->p = tab + 1;
+	value->n = (size_t)(nl - tab - 1);
+	*pos = (size_t)(nl - w->buf) + 1;
+	return 1;
+}
+
+
+/* The work-list sections a record belongs in, as 1 << W_*. */
+static unsigned
+sections(const struct field *f)
+{
+	unsigned	w = 0;
+
+	if (field_has(&f[P_LEVEL], "emergency") ||
+	    field_has(&f[P_DISPOSITION], "emergency"))
+		w |= 1U << W_EMERGENCY;
+	else if (field_has(&f[P_LEVEL], "urgent") ||
+	    field_has(&f[P_DISPOSITION], "urgent"))
+		w |= 1U << W_URGENT;
+	if (field_has(&f[P_UNSCREENED], "saddle_numbness") ||
+	    field_has(&f[P_UNSCREENED], "bladder_bowel"))
+		w |= 1U << W_UNSCREENED;
+	return w;
+}
+
+int
+sum_record(struct report *r, const struct field *f, int problem)
+{
+	static const int checked[] = {
+		P_PHASE, P_PATTERN, P_STARTBACK, P_ODI, P_DISABILITY
+	};
+	static const int counted[NCOUNTS] = {
+		-1, -1, P_LEVEL, P_PHASE, P_PATTERN, P_STARTBACK, P_DISPOSITION
+	};
+	size_t		 i;
+	unsigned	 w;
+	int		 s;
+
+	for (i = 0; i < sizeof(checked) / sizeof(checked[0]); i++)
+		if (f[checked[i]].n == 7 &&
+		    memcmp(f[checked[i]].p, "invalid", 7) == 0)
+			problem = 1;
+	if (add(&r->c[S_RECORDS], "total", 5, 1) == -1 ||
+	    add(&r->c[S_PROBLEMS], "total", 5, (tally_t)problem) == -1)
+		return -1;
+	for (s = S_LEVEL; s < NCOUNTS; s++)
+		if (add(&r->c[s], f[counted[s]].p, f[counted[s]].n, 1) == -1)
+			return -1;
+	w = sections(f);
+	if (((w & 1U << W_EMERGENCY) &&
+	    keep(&r->w[W_EMERGENCY], &f[P_ID], &f[P_FLAGS]) == -1) ||
+	    ((w & 1U << W_URGENT) &&
+	    keep(&r->w[W_URGENT], &f[P_ID], &f[P_FLAGS]) == -1) ||
+	    ((w & 1U << W_UNSCREENED) &&
+	    keep(&r->w[W_UNSCREENED], &f[P_ID], &f[P_UNSCREENED]) == -1))
+		return -1;
+	return problem;
+}
+
+/* Add the count of a summary line (section, key, value) to c. */
+static int
+bycount(struct count *c, const struct field *f, const char *file,
+    unsigned long line)
+{
+	const struct field	*v = &f[2];
+	tally_t			 x = 0;
+	size_t			 i;
+	int			 e;
+
+	for (i = 0; i < v->n; i++) {
+		if (v->p[i] < '0' || v->p[i] > '9' ||
+		    x > ((tally_t)-1 - (tally_t)(v->p[i] - '0')) / 10)
+			break;
+		x = x * 10 + (tally_t)(v->p[i] - '0');
+	}
+	if (v->n == 0 || i < v->n) {
+		diag_value(file, line, "value", "not a count", v->p, v->n);
+		return 2;
+	}
+	if ((e = add(c, f[1].p, f[1].n, x)) == -2) {
+		diag_value(file, line, "value", "the sum is too large", v->p,
+		    v->n);
+		return 2;
+	}
+	return e;
+}
+
+int
+sum_merge(struct report *r, const struct field *f, const char *file,
+    unsigned long line)
+{
+	int	s;
+
+	for (s = 0; s < NCOUNTS; s++)
+		if (strlen(r->c[s].section) == f[0].n &&
+		    memcmp(r->c[s].section, f[0].p, f[0].n) == 0)
+			return bycount(&r->c[s], f, file, line);
+	for (s = 0; s < NWORK; s++)
+		if (strlen(r->w[s].section) == f[0].n &&
+		    memcmp(r->w[s].section, f[0].p, f[0].n) == 0)
+			return keep(&r->w[s], &f[1], &f[2]);
+	diag_value(file, line, "section", "not a summary section", f[0].p,
+	    f[0].n);
+	return 2;
+}
