@@ -29,6 +29,7 @@ LIBOBJ =	$(PUREOBJ) $(TOOLOBJ)
 LIBHDR =	lib/bits.h lib/catalog.h lib/flags.h lib/opt.h lib/tsv.h \
 		lib/value.h lib/vocab.h lib/tool/diag.h lib/tool/filter.h \
 		lib/tool/intake.h lib/tool/out.h lib/tool/sandbox.h
+BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss
 REPORTOBJ =	cmd/bpreport.o cmd/report_sum.o cmd/report_text.o \
 		cmd/report_plan.o
 
@@ -72,7 +73,7 @@ SHIM =		tests/fault/failmalloc.so
 $(SHIM): tests/fault/failmalloc.c
 	$(CC) -shared -fPIC -O1 -o $@ tests/fault/failmalloc.c
 
-check: all $(SHIM)
+check: all $(SHIM) $(BENCH)
 	bats tests
 
 # libFuzzer harnesses (clang); FUZZTIME seconds for each.
@@ -98,7 +99,6 @@ memcheck: all $(SHIM)
 
 # Speed and memory of the tools against a bare C filter; not part of
 # check.  BENCH_N, BENCH_RUNS and BENCH_DIR tune it (tests/bench/bench.sh).
-BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss
 
 bench: all $(BENCH)
 	sh tests/bench/bench.sh

@@ -31,7 +31,8 @@ static const char help[] =
 "  -q, --quiet      do not warn about bad values\n"
 "  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
 "  -h, --help       print this help\n"
-"  --version        print the version\n";
+"  --version        print the version\n"
+"The rules, the columns and the exit status: man bpflags\n";
 
 static int	setup(struct tsv *, void *);
 static int	record(struct tsv *, struct value *, void *);
@@ -117,7 +118,7 @@ main(int argc, char *argv[])
 	struct opt		o;
 	int			key, s;
 
-	diag_init(f.prog);
+	filter_start(f.prog);
 	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1)
 		if ((s = filter_option(&f, &fo, &o, key)) != FILTER_GO)

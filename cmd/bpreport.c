@@ -3,6 +3,8 @@
  * and a plan per person (bp(7); bpreport(1)).  This file reads the
  * records; report.h names the parts that count and write them.
  */
+#include <sys/stat.h>
+
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -46,7 +48,8 @@ static const char help[] =
 "  -q, --quiet      do not warn about bad values\n"
 "  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
 "  -h, --help       print this help\n"
-"  --version        print the version\n";
+"  --version        print the version\n"
+"The rules, the columns and the exit status: man bpreport\n";
 
 static const struct filter	me = { "bpreport", help, NULL, NULL, NULL,
     NULL, NULL };
@@ -61,6 +64,7 @@ struct run {
 	int			 col[NPCOLS];
 };
 
+static void	twice(const struct tsv *);
 static int	utf8(void);
 static int	width(void);
 static int	columns(struct run *, const struct tsv *);
@@ -92,6 +96,24 @@ width(void)
 	return w >= 40 ? (int)w : 80;
 }
 
+/* Warn about an operand that is an earlier one again: counted twice. */
+static void
+twice(const struct tsv *t)
+{
+	struct stat	a, b;
+	int		i, k;
+
+	for (i = 1; i < t->nsrc; i++)
+		for (k = 0; k < i; k++)
+			if (fstat(t->src[i].fd, &a) == 0 &&
+			    fstat(t->src[k].fd, &b) == 0 &&
+			    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+				diag_warn(t->src[i].name, 0, "the same file as "
+				    "%s: counted twice", t->src[k].name);
+				break;
+			}
+}
+
 /* Find the columns of the mode; 0, or 2 if one is missing. */
 static int
 columns(struct run *r, const struct tsv *t)
@@ -106,8 +128,8 @@ columns(struct run *r, const struct tsv *t)
 		return 2;
 	if (r->m == M_PLANS && filter_need(t, planneeds, r->col + P_ROUTINE))
 		return 2;
-	r->col[P_DISABILITY] = tsv_col(t, "disability");
-	r->col[P_ODI] = tsv_col(t, "odi");
+	r->col[P_DISABILITY] = filter_col(t, "disability");
+	r->col[P_ODI] = filter_col(t, "odi");
 	return 0;
 }
 
@@ -128,6 +150,7 @@ one(struct run *r, struct tsv *t)
 	}
 	if (r->m == M_MERGE)
 		return sum_merge(&r->rep, f, t->name, t->line);
+	diag_record(f[P_ID].p, f[P_ID].n);
 	p = f[P_ID].p;
 	n = f[P_ID].n;
 	val_trim(&p, &n);
@@ -146,12 +169,17 @@ one(struct run *r, struct tsv *t)
 static int
 readall(struct run *r, struct tsv *t, int rejfd, const char *rejects)
 {
-	int	s, k, bad = 0;
+	int	s, k, bad;
 
-	if ((s = tsv_header(t)) != 1)
-		return s == TSV_FATAL ? filter_readerror(t) : -1;
+	if ((s = tsv_header(t)) == TSV_FATAL)
+		return filter_readerror(t);
+	if (filter_rejects(t, rejfd, rejects) != 0)
+		return 2;
+	if (s == 0)
+		return -1;
 	if (columns(r, t) != 0)
 		return 2;
+	bad = diag_warned();
 	while ((s = tsv_next(t)) != TSV_EOF) {
 		if (s == TSV_FATAL)
 			return filter_readerror(t);
@@ -182,8 +210,11 @@ report(struct run *r, const struct filter_opts *fo)
 	memset(&t, 0, sizeof(t));
 	if (sum_init(&r->rep) == -1)
 		s = diag_nomem();
-	else if ((s = filter_open(&t, fo, &rejfd)) == 0)
+	else if ((s = filter_open(&t, fo, &rejfd)) == 0) {
+		if (r->m != M_PLANS)
+			twice(&t);
 		s = readall(r, &t, rejfd, fo->rejects);
+	}
 	r->rep.u8bars = r->u8bars;
 	r->rep.width = r->width;
 	if (s >= 0 && s < 2 && r->m != M_PLANS) {
@@ -222,7 +253,7 @@ main(int argc, char *argv[])
 	const char		*catalog = NULL;
 	int			key, s, plans = 0, merge = 0;
 
-	diag_init(me.prog);
+	filter_start(me.prog);
 	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1) {
 		if (key == 'f') {

@@ -67,7 +67,8 @@ static const char help[] =
 "  -q, --quiet      do not warn about bad values\n"
 "  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
 "  -h, --help       print this help\n"
-"  --version        print the version\n";
+"  --version        print the version\n"
+"The rules, the columns and the exit status: man bproutine\n";
 
 static int	setup(struct tsv *, void *);
 static int	known(struct router *, struct tsv *, int);
@@ -91,8 +92,8 @@ setup(struct tsv *t, void *ctx)
 
 	in_init(&r->in, t, READS);
 	for (k = 0; k < NKEYS; k++)
-		r->col[k] = tsv_col(t, keys[k].col);
-	r->col[NKEYS] = tsv_col(t, "unscreened");
+		r->col[k] = filter_col(t, keys[k].col);
+	r->col[NKEYS] = filter_col(t, "unscreened");
 	return 0;
 }
 
@@ -116,24 +117,24 @@ known(struct router *r, struct tsv *t, int k)
 static int
 coremissing(struct router *r, struct tsv *t)
 {
-	const char	*p, *q, *end, *comma;
-	size_t		 n;
-	int		 core, any = 0;
+	const struct screen	*sc;
+	struct items		 it;
+	const char		*p, *q;
+	size_t			 n, m;
+	int			 any = 0;
 
 	p = tsv_field(t, (size_t)r->col[NKEYS], &n);
 	if (n == 4 && memcmp(p, "none", 4) == 0)
 		return 0;
-	for (q = p, end = p + n; q <= end; q = comma + 1) {
-		if ((comma = memchr(q, ',', (size_t)(end - q))) == NULL)
-			comma = end;
-		if (n == 0 || !flags_screening(q, (size_t)(comma - q),
-		    &core)) {
+	items_init(&it, p, n);
+	while (items_next(&it, &q, &m)) {
+		if (n == 0 || (sc = flags_screen(q, m)) == NULL) {
 			r->in.problem = 1;
 			diag_value(t->name, t->line, "unscreened",
 			    "not a list of screening inputs", p, n);
 			return 1;
 		}
-		any |= core;
+		any |= sc->core;
 	}
 	return any;
 }
@@ -344,7 +345,7 @@ main(int argc, char *argv[])
 	const char		*catalog = NULL;
 	int			key, s, dumping = 0;
 
-	diag_init(f.prog);
+	filter_start(f.prog);
 	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1) {
 		if (key == 'c')

@@ -91,6 +91,7 @@ static void		 line(const struct words *, const char *,
 			    const struct field *);
 static int		 none(const struct field *);
 static void		 planflags(const struct field *);
+static void		 planasked(const struct field *);
 static void		 planexercises(const struct field *,
 			    const struct catalog *);
 static void		 planadvice(const struct field *,
@@ -197,11 +198,33 @@ planflags(const struct field *f)
 			wrap("  - ", "    ", buf);
 		}
 	}
-	if (!none(&f[P_UNSCREENED])) {
-		out_str("  Not yet asked or not readable: ");
-		spaced(f[P_UNSCREENED].p, f[P_UNSCREENED].n);
-		out_byte('\n');
+	if (!none(&f[P_UNSCREENED]))
+		planasked(&f[P_UNSCREENED]);
+}
+
+/* The screening questions an unscreened list names, in plain words. */
+static void
+planasked(const struct field *f)
+{
+	const struct screen	*sc;
+	struct items		 it;
+	const char		*p;
+	char			 buf[4096];
+	size_t			 n, len;
+	int			 k;
+
+	len = (size_t)snprintf(buf, sizeof(buf), "Not yet asked, or the "
+	    "answer could not be read:");
+	items_init(&it, f->p, f->n);
+	for (k = 0; items_next(&it, &p, &n) && len < sizeof(buf); k++) {
+		if ((sc = flags_screen(p, n)) != NULL) {
+			p = sc->plain;
+			n = strlen(p);
+		}
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    "%s %.*s", k > 0 ? ";" : "", (int)n, p);
 	}
+	wrap("  ", "  ", buf);
 }
 
 static void

@@ -98,18 +98,28 @@ const struct flag flag_table[] = {
 
 #define NFLAGS	(sizeof(flag_table) / sizeof(flag_table[0]) - 1)
 
-/* The screening inputs, in the order of the unscreened column. */
-static const struct {
-	enum col	col;
-	int		core;	/* its yes alone raises an urgent flag */
-} screen[] = {
-	{ COL_SADDLE_NUMBNESS, 1 }, { COL_BLADDER_BOWEL, 1 },
-	{ COL_LEG_WEAKNESS, 1 }, { COL_FEVER, 1 },
-	{ COL_CANCER_HISTORY, 1 }, { COL_WEIGHT_LOSS, 1 },
-	{ COL_TRAUMA, 1 }, { COL_IV_DRUG_USE, 0 },
-	{ COL_IMMUNOSUPPRESSED, 0 }, { COL_OSTEOPOROSIS, 0 },
-	{ COL_STEROID_USE, 0 }, { COL_NIGHT_PAIN, 0 },
-	{ COL_MORNING_STIFFNESS, 0 }, { COL_WORSENING, 0 }, { COL_AGE, 1 }
+/*
+ * The screening inputs, in the order of the unscreened column; core:
+ * its yes alone raises an urgent flag, or it is age.
+ */
+static const struct screen screen[] = {
+	{ COL_SADDLE_NUMBNESS, 1, "numbness between the legs or around the "
+	    "back passage" },
+	{ COL_BLADDER_BOWEL, 1, "new trouble passing or holding urine or "
+	    "stool" },
+	{ COL_LEG_WEAKNESS, 1, "weakness in the legs" },
+	{ COL_FEVER, 1, "fever" },
+	{ COL_CANCER_HISTORY, 1, "cancer, now or in the past" },
+	{ COL_WEIGHT_LOSS, 1, "weight loss without a known reason" },
+	{ COL_TRAUMA, 1, "a recent fall or injury" },
+	{ COL_IV_DRUG_USE, 0, "injecting drugs" },
+	{ COL_IMMUNOSUPPRESSED, 0, "a weakened immune system" },
+	{ COL_OSTEOPOROSIS, 0, "osteoporosis" },
+	{ COL_STEROID_USE, 0, "long-term steroid medicine" },
+	{ COL_NIGHT_PAIN, 0, "pain at night or at rest" },
+	{ COL_MORNING_STIFFNESS, 0, "stiffness in the morning" },
+	{ COL_WORSENING, 0, "whether the pain is getting worse" },
+	{ COL_AGE, 1, "age" }
 };
 #define NSCREEN	(sizeof(screen) / sizeof(screen[0]))
 
@@ -252,16 +262,14 @@ flag_find(const char *p, size_t n)
 	return NULL;
 }
 
-int
-flags_screening(const char *p, size_t n, int *core)
+const struct screen *
+flags_screen(const char *p, size_t n)
 {
 	size_t	i;
 
 	for (i = 0; i < NSCREEN; i++)
 		if (col_words[screen[i].col].n == n &&
-		    memcmp(col_words[screen[i].col].s, p, n) == 0) {
-			*core = screen[i].core;
-			return 1;
-		}
-	return 0;
+		    memcmp(col_words[screen[i].col].s, p, n) == 0)
+			return &screen[i];
+	return NULL;
 }

@@ -77,7 +77,14 @@ void	flags_eval(const struct answers *a, struct flagged *f);
 /* The flag called (p, n), or NULL. */
 const struct flag *flag_find(const char *p, size_t n);
 
-/* 1 if (p, n) names a screening input (of the unscreened column). */
-int	flags_screening(const char *p, size_t n, int *core);
+/* A screening input, of the unscreened column. */
+struct screen {
+	enum col	 col;
+	int		 core;	/* a core input (bpflags(1)) */
+	const char	*plain;	/* the question, in plain words */
+};
+
+/* The screening input called (p, n), or NULL. */
+const struct screen *flags_screen(const char *p, size_t n);
 
 #endif

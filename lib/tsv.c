@@ -382,7 +382,8 @@ recordline(struct tsv *t)
 	n = t->rawlen;
 	while (n > 0 && t->raw[n - 1] == '\r')
 		n--;
-	if (n == 0)
+	/* an empty line, or a repeated header (bp(7)): no record */
+	if (n == 0 || (n == t->hdrlen && memcmp(t->raw, t->hdr, n) == 0))
 		return 0;
 	if (t->nul && memchr(t->raw, '\0', n) != NULL)
 		return bad(t, "NUL byte in line");
@@ -391,8 +392,8 @@ recordline(struct tsv *t)
 	t->reclen = n;
 	if (nf == t->ncols)
 		return TSV_REC;
-	snprintf(t->whybuf, sizeof(t->whybuf),
-	    "%zu fields, the header has %zu", nf, t->ncols);
+	snprintf(t->whybuf, sizeof(t->whybuf), "%zu field%s, the header has %zu",
+	    nf, nf == 1 ? "" : "s", t->ncols);
 	return bad(t, t->whybuf);
 }
 

@@ -7,6 +7,8 @@ bats_require_minimum_version 1.5.0
 
 load test_helper
 
+PROG=bpflags
+
 setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1
 }
@@ -66,35 +68,14 @@ expect() {
 	return 1
 }
 
-# records N: $output holds a header and N records.
-records() {
+# nrecords N: $output holds a header and N records.
+nrecords() {
 	[ "${#lines[@]}" -eq $(($1 + 1)) ] && return 0
 	echo "expected $1 records, got: $output"
 	return 1
 }
 
 
-# warned LINE COLUMN VALUE [LINE COLUMN VALUE...]: standard error is one
-# warning per triple, in order, on in.tsv:LINE naming COLUMN and ending
-# with the trimmed VALUE in quotes.
-warned() {
-	local i=0
-
-	[ "${#stderr_lines[@]}" -eq $(($# / 3)) ] || {
-		echo "expected $(($# / 3)) warning(s), got: $stderr"
-		return 1
-	}
-	while [ $# -gt 0 ]; do
-		case ${stderr_lines[$i]} in
-		"bpflags: in.tsv:$1: $2: "*": \"$3\"") ;;
-		*)	echo "expected a warning on line $1, $2 \"$3\";" \
-			    "got: ${stderr_lines[$i]}"
-			return 1 ;;
-		esac
-		i=$((i + 1))
-		shift 3
-	done
-}
 
 # raises 'FLAGS LEVEL UNSCREENED' [NAME=VALUE...]: bpflags on one rec with
 # these values exits 0, warns of nothing and gives these outputs.
@@ -105,7 +86,7 @@ raises() {
 	{ header; rec "$@"; } >in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 1
+	nrecords 1
 	expect "$want"
 }
 
@@ -118,8 +99,8 @@ bad() {
 	shift 3
 	{ header; rec "$@" "$c=$v"; } >in.tsv
 	run -1 --separate-stderr bpflags in.tsv
-	warned 2 "$c" "$v"
-	records 1
+	warned "$c" "$v"
+	nrecords 1
 	expect "$want"
 }
 
@@ -139,8 +120,8 @@ alone() {
 		rec id=bad "$@" "$c=maybe"
 	} >in.tsv
 	run -1 --separate-stderr bpflags in.tsv
-	warned 5 "$c" maybe
-	records 4
+	warned -l 5 "$c" maybe
+	nrecords 4
 	expect "$yes none" 1
 	expect "none none none" 2
 	expect "none $empty $c" 3
@@ -153,7 +134,7 @@ alone() {
 	{ header; rec worsening=y; } | sed 's/$/\r/' >in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 1
+	nrecords 1
 	expect 'not_improving review none'
 	[[ $output != *$'\r'* ]]
 }
@@ -180,7 +161,7 @@ $(tsv r1 'a b' no 40 none unknown \
 	[ "${lines[1]}" = "$(tsv r1 urgent y \
 	    saddle_numbness,bladder_bowel,leg_weakness,cancer_history,weight_loss,trauma,iv_drug_use,immunosuppressed,osteoporosis,steroid_use,night_pain,morning_stiffness,worsening \
 	    fever 40)" ]
-	records 1
+	nrecords 1
 }
 
 # ------------------------------------------------------ each flag alone
@@ -257,7 +238,7 @@ $(tsv r1 'a b' no 40 none unknown \
 	} >in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 18
+	nrecords 18
 	for i in $(seq 1 10); do
 		expect 'fever urgent none' "$i"
 	done
@@ -274,8 +255,8 @@ $(tsv r1 'a b' no 40 none unknown \
 		rec id=c fever=-
 	} >in.tsv
 	run -1 --separate-stderr bpflags in.tsv
-	warned 2 fever yess 3 fever 2 4 fever -
-	records 3
+	warned fever yess -l 3 fever 2 -l 4 fever -
+	nrecords 3
 	for i in 1 2 3; do
 		expect 'none unknown fever' "$i"
 	done
@@ -487,7 +468,7 @@ $(tsv r1 'a b' no 40 none unknown \
 	run -0 --separate-stderr bash -c \
 	    'bpclassify --acute-weeks 12 in.tsv | bpflags'
 	clean
-	records 2
+	nrecords 2
 	expect 'inflammatory review none' 1
 	expect 'none none none' 2
 	[ "$(field phase 1)" = chronic ]
@@ -598,7 +579,7 @@ $(tsv r1 'a b' no 40 none unknown \
 	} >in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 2
+	nrecords 2
 	expect "$(printf '%s,' bilateral_deficit cauda_equina hip_fracture \
 	    spinal_infection bilateral_sciatica cancer_history fever \
 	    leg_weakness trauma weight_loss age_over_50 avascular_necrosis \
@@ -625,14 +606,14 @@ $(tsv r1 'a b' no 40 none unknown \
 	    "$(tsv '' '' '' '' r1 '')" >in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 1
+	nrecords 1
 	expect "none unknown $(echo $SCREEN | tr ' ' ,)"
 }
 
-@test "bpflags: a header with only id leaves every input unscreened" {
+@test "bpflags: a header with only id leaves every input unscreened, with a warning" {
 	printf 'id\nr1\n' >in.tsv
-	run -0 --separate-stderr bpflags in.tsv
-	clean
+	run -1 --separate-stderr bpflags in.tsv
+	[ "$stderr" = "bpflags: in.tsv:1: no intake columns found" ]
 	[ "$output" = "$(tsv id flags flag_level unscreened)
 $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 }
@@ -650,7 +631,7 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	} >in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 15
+	nrecords 15
 	local i=1
 	for c in $SCREEN; do
 		case " ${CORE//$'\n'/ } " in
@@ -676,7 +657,7 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	rec | cut -f 1-14,16- >>in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 1
+	nrecords 1
 	expect 'none unknown trauma'
 }
 
@@ -684,7 +665,7 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	printf '%s\n' "$(header | cut -f 1-21)" "$(rec | cut -f 1-21)" >in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 1
+	nrecords 1
 	expect 'none none worsening'
 }
 
@@ -713,7 +694,7 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	} >in.tsv
 	run -0 --separate-stderr bpflags in.tsv
 	clean
-	records 2
+	nrecords 2
 	expect 'none none none' 1
 	expect 'none none none' 2
 }
@@ -724,7 +705,7 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	{ header; rec id= fever=y; } >in.tsv
 	run -1 --separate-stderr bpflags in.tsv
 	[ "$stderr" = 'bpflags: in.tsv:2: id: empty' ]
-	records 1
+	nrecords 1
 	expect 'fever urgent none'
 }
 
@@ -737,11 +718,11 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	} >in.tsv
 	run -1 --separate-stderr bpflags in.tsv
 	[ "${#stderr_lines[@]}" -eq 3 ]
-	[[ ${stderr_lines[0]} == 'bpflags: in.tsv:2: fever: '*'"maybe"' ]]
-	[[ ${stderr_lines[1]} == 'bpflags: in.tsv:4: '*': "'* ]]
-	[[ $stderr == *'bpflags: in.tsv:4: age: '*'"200"'* ]]
-	[[ $stderr == *'bpflags: in.tsv:4: worsening: '*'"often"'* ]]
-	records 3
+	[[ ${stderr_lines[0]} == 'bpflags: in.tsv:2: id a: fever: '*'"maybe"' ]]
+	[[ ${stderr_lines[1]} == 'bpflags: in.tsv:4: id c: '*': "'* ]]
+	[[ $stderr == *'bpflags: in.tsv:4: id c: age: '*'"200"'* ]]
+	[[ $stderr == *'bpflags: in.tsv:4: id c: worsening: '*'"often"'* ]]
+	nrecords 3
 	expect 'none unknown fever' 1
 	expect 'none none none' 2
 	expect 'fever urgent worsening,age' 3
@@ -766,8 +747,8 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	local v=yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy
 	{ header; rec "fever=$v"; } >in.tsv
 	run -1 --separate-stderr bpflags in.tsv
-	[[ $stderr == "bpflags: in.tsv:2: fever: "*": \"${v:0:40}\"..." ]]
-	records 1
+	[[ $stderr == "bpflags: in.tsv:2: id r1: fever: "*": \"${v:0:40}\"..." ]]
+	nrecords 1
 	expect 'none unknown fever'
 }
 
@@ -776,9 +757,9 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	run -1 --separate-stderr bash -c \
 	    'bpclassify in.tsv | bpflags; exit $((PIPESTATUS[0] | PIPESTATUS[1]))'
 	[ "${#stderr_lines[@]}" -eq 2 ]
-	[[ $stderr == *'bpclassify: in.tsv:2: site: '*'"knee"'* ]]
-	[[ $stderr == *'bpflags: -:2: site: '*'"knee"'* ]]
-	records 1
+	[[ $stderr == *'bpclassify: in.tsv:2: id r1: site: '*'"knee"'* ]]
+	[[ $stderr == *'bpflags: -:2: id r1: site: '*'"knee"'* ]]
+	nrecords 1
 	expect 'none none none'
 }
 
@@ -787,7 +768,7 @@ $(tsv r1 none unknown "$(echo $SCREEN | tr ' ' ,)")" ]
 	run -1 --separate-stderr bpflags -r rejects.tsv in.tsv
 	[[ $stderr == 'bpflags: in.tsv:3: '* ]]
 	[ "${#stderr_lines[@]}" -eq 1 ]
-	records 2
+	nrecords 2
 	expect 'fever urgent none' 1
 	expect 'none none none' 2
 	[ "$(cat rejects.tsv)" = "$(printf 'short\tline')" ]
@@ -840,14 +821,14 @@ varied() {
 	varied >in.tsv
 	run -1 --separate-stderr bpflags -q in.tsv
 	clean
-	records 12
+	nrecords 12
 	printf '%s\n' "$output" | col flags >alone.flags
 	printf '%s\n' "$output" | col flag_level >alone.level
 	printf '%s\n' "$output" | col unscreened >alone.unscreened
 	run -1 --separate-stderr bash -c \
 	    'bpclassify -q in.tsv | bpflags -q; exit $((PIPESTATUS[0] | PIPESTATUS[1]))'
 	clean
-	records 12
+	nrecords 12
 	[ "$(field phase 4)" = acute ]
 	printf '%s\n' "$output" | col flags | diff -u alone.flags -
 	printf '%s\n' "$output" | col flag_level | diff -u alone.level -
@@ -859,7 +840,7 @@ varied() {
 @test "bpflags: the varied records give the outputs of SPEC §5" {
 	varied >in.tsv
 	run -1 --separate-stderr bpflags -q in.tsv
-	records 12
+	nrecords 12
 	expect 'none none none' 1
 	expect 'hip_fracture,spinal_infection,fever,trauma,age_over_50,infection_risk emergency none' 2
 	expect 'cauda_equina emergency saddle_numbness,age' 3

@@ -537,7 +537,7 @@ EOF
 	same want got
 	lacks 'Exercises' <p
 	joined <p | has '- cancer_history: it can point to malignancy; see a doctor within 24 hours.'
-	joined <p | has 'Not yet asked or not readable: weight loss'
+	joined <p | has 'Not yet asked, or the answer could not be read: weight loss without a known reason'
 	joined <p | has "$NOTDIAG"
 }
 
@@ -901,4 +901,34 @@ fullbar() {
 	COLUMNS=wide run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
 	printf '%s\n' "$output" >got
 	same "$DATA/sample.report.txt" got
+}
+
+# ---- issue: defects a new user hit ---------------------------------------
+
+@test "bpreport: --merge of one summary given twice warns that it counts it twice, exit 1" {
+	{ header; row id=a; row id=b; } >in.tsv
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	printf '%s\n' "$output" >a.tsv
+	run -1 --separate-stderr bpreport --merge a.tsv a.tsv
+	[ "$stderr" = "bpreport: a.tsv: the same file as a.tsv: counted twice" ]
+	run -1 --separate-stderr bpreport --merge a.tsv ./a.tsv
+	[ "$stderr" = "bpreport: ./a.tsv: the same file as a.tsv: counted twice" ]
+	cp a.tsv b.tsv
+	run -0 --separate-stderr bpreport --merge a.tsv b.tsv
+	clean
+}
+
+@test "bpreport: --plans writes the questions not yet asked in plain words, wrapped at 72 columns" {
+	local COLS="$COLS routine exercises sessions advice"
+	{ header
+	  row id=q1 flag_level=unknown disposition=assess routine=none \
+	      exercises=none sessions=none advice=none \
+	      unscreened=saddle_numbness,bladder_bowel,leg_weakness,fever,cancer_history,weight_loss,trauma,age
+	} >in.tsv
+	run -0 --separate-stderr bpreport --plans in.tsv
+	plan q1 >p
+	awk 'length($0) > 72 { print "over 72: " $0; bad = 1 } END { exit bad }' p
+	joined <p | has 'Not yet asked, or the answer could not be read: numbness between the legs or around the back passage; new trouble passing or holding urine or stool; weakness in the legs; fever;'
+	lacks 'bladder bowel' <p
+	lacks 'bladder_bowel' <p
 }

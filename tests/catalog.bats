@@ -13,8 +13,8 @@ setup() {
 
 ALL=acute_back,back_strength,radicular,hip_mobility,hip_strength
 
-# records: write in.tsv, records that reach every routine and disposition.
-records() {
+# routed_in: write in.tsv, records that reach every routine and disposition.
+routed_in() {
 	{ tsv id phase pattern startback disability flag_level unscreened age \
 	    osteoporosis
 	  tsv a acute mechanical low minimal none none 40 no
@@ -208,7 +208,7 @@ advice_rows() {
 # ------------------------------------------------------------ replacing it
 
 @test "catalog: a dumped catalog given with -c gives the built-in output" {
-	records
+	routed_in
 	bproutine --dump-catalog >custom.tsv
 	run -0 --separate-stderr bproutine in.tsv
 	printf '%s\n' "$output" >builtin.out
@@ -220,7 +220,7 @@ advice_rows() {
 }
 
 @test "catalog: columns in another order, and extra columns, give the same output" {
-	records
+	routed_in
 	bproutine --dump-catalog | awk -F '\t' -v OFS='\t' '
 	    { print "x" NR, $8, $7, $6, $5, $4, $3, $2, $1 }' >c.tsv
 	run -0 --separate-stderr bproutine in.tsv
@@ -231,7 +231,7 @@ advice_rows() {
 }
 
 @test "catalog: a changed dose shows in the exercises" {
-	records
+	routed_in
 	dumpset walking dose 20_min
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
 	[ "$(field exercises 1)" = walking:20_min,pelvic_bridge:10s_x3,figure_four:6-8_breaths_each_side ]
@@ -239,7 +239,7 @@ advice_rows() {
 }
 
 @test "catalog: a dropped exercise is left out" {
-	records
+	routed_in
 	bproutine --dump-catalog | grep -v '^frog_pose	' >c.tsv
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
 	# record f: chronic hip, age 64
@@ -249,7 +249,7 @@ advice_rows() {
 }
 
 @test "catalog: a new contraindication removes the exercise" {
-	records
+	routed_in
 	dumpset figure_four contraindications acute
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
 	[ "$(field exercises 1)" = walking:10-30_min,pelvic_bridge:10s_x3 ]
@@ -257,14 +257,14 @@ advice_rows() {
 }
 
 @test "catalog: a dropped advice row is left out of the advice" {
-	records
+	routed_in
 	bproutine --dump-catalog | grep -v '^yoga	advice	' >c.tsv
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
 	[ "$(field advice 2)" = stay_active,avoid_bed_rest,exercise_therapy,posture_breaks,warm_up,rest_days ]
 }
 
 @test "catalog: the advice walking and the exercise walking are separate rows" {
-	records
+	routed_in
 	bproutine --dump-catalog | grep -v '^walking	advice	' >c.tsv
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
 	[ "$(field advice 1)" = stay_active,avoid_bed_rest,heat,posture_breaks ]
@@ -272,7 +272,7 @@ advice_rows() {
 }
 
 @test "catalog: a small catalog replaces the built-in one entirely" {
-	records
+	routed_in
 	mincat
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
 	[ "$(printf '%s\n' "$output" | col exercises | sort -u | paste -sd ' ' -)" = "e1:5_reps none" ]
@@ -282,7 +282,7 @@ advice_rows() {
 }
 
 @test "catalog: advice may be chosen by disposition" {
-	records
+	routed_in
 	mincat 'a2|advice|Two|self_care,urgent|none|-|s|Say.'
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
 	[ "$(field advice 1)" = a1,a2 ]
@@ -292,7 +292,7 @@ advice_rows() {
 }
 
 @test "catalog: any gives advice only to records with a routine" {
-	records
+	routed_in
 	mincat
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
 	[ "$(printf '%s\n' "$output" | col advice | paste -sd ' ' -)" = \
@@ -300,7 +300,7 @@ advice_rows() {
 }
 
 @test "catalog: a catalog that cannot be read is fatal before any output" {
-	records
+	routed_in
 	run -2 --separate-stderr bproutine -c nosuch.tsv in.tsv
 	[ -z "$output" ]
 	[ "$stderr" = "bproutine: nosuch.tsv: No such file or directory" ]
@@ -311,7 +311,7 @@ advice_rows() {
 }
 
 @test "catalog: a catalog with CRLF line ends and a BOM is read" {
-	records
+	routed_in
 	printf '\357\273\277' >c.tsv
 	bproutine --dump-catalog | sed 's/$/\r/' >>c.tsv
 	run -0 --separate-stderr bproutine in.tsv
@@ -325,7 +325,7 @@ advice_rows() {
 @test "catalog: a missing column is rejected at line 1" {
 	local c
 
-	records
+	routed_in
 	for c in id kind name routines contraindications dose source \
 	    instructions; do
 		bproutine --dump-catalog | awk -F '\t' -v OFS='\t' -v name="$c" '
@@ -338,133 +338,133 @@ advice_rows() {
 }
 
 @test "catalog: an unknown kind is rejected" {
-	records
+	routed_in
 	dumpset band_walk kind cardio
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line band_walk)" kind
 }
 
 @test "catalog: an unknown routine is rejected" {
-	records
+	routed_in
 	dumpset hip_swing routines hip_mobility,knee
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line hip_swing)" routines
 }
 
 @test "catalog: an unknown disposition in an advice row is rejected" {
-	records
+	routed_in
 	dumpset book_review routines reveiw advice
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line book_review advice)" routines
 }
 
 @test "catalog: an empty routines field is rejected" {
-	records
+	routed_in
 	mincat 'e2|strength|Two||none|1|s|Do.'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 routines
 }
 
 @test "catalog: an exercise with a disposition in routines is rejected" {
-	records
+	routed_in
 	mincat 'e2|strength|Two|acute_back,physio|none|1|s|Do.'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 routines
 }
 
 @test "catalog: an exercise for any record is rejected" {
-	records
+	routed_in
 	mincat 'e2|stretch|Two|any|none|1|s|Do.'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 routines
 }
 
 @test "catalog: an unknown contraindication code is rejected" {
-	records
+	routed_in
 	dumpset frog_pose contraindications age65,knees
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line frog_pose)" contraindications
 }
 
 @test "catalog: an empty contraindications field is rejected" {
-	records
+	routed_in
 	mincat 'e2|strength|Two|acute_back||1|s|Do.'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 contraindications
 }
 
 @test "catalog: advice with a contraindication is rejected" {
-	records
+	routed_in
 	dumpset heat contraindications acute advice
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line heat advice)" contraindications
 }
 
 @test "catalog: an empty dose is rejected" {
-	records
+	routed_in
 	dumpset hip_hinge dose ''
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line hip_hinge)" dose
 }
 
 @test "catalog: a dose with a comma is rejected" {
-	records
+	routed_in
 	dumpset hip_hinge dose 10,12_reps
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line hip_hinge)" dose
 }
 
 @test "catalog: a dose with a colon is rejected" {
-	records
+	routed_in
 	dumpset hip_hinge dose 1:30
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line hip_hinge)" dose
 }
 
 @test "catalog: a dose with a space is rejected" {
-	records
+	routed_in
 	dumpset hip_hinge dose '10 reps'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line hip_hinge)" dose
 }
 
 @test "catalog: an empty advice dose is rejected" {
-	records
+	routed_in
 	dumpset yoga dose '' advice
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line yoga advice)" dose
 }
 
 @test "catalog: an empty id is rejected" {
-	records
+	routed_in
 	mincat '|strength|Two|acute_back|none|1|s|Do.'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 id
 }
 
 @test "catalog: an empty name is rejected" {
-	records
+	routed_in
 	dumpset walking name ''
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line walking)" name
 }
 
 @test "catalog: an empty source is rejected" {
-	records
+	routed_in
 	dumpset stay_active source '' advice
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line stay_active advice)" source
 }
 
 @test "catalog: empty instructions are rejected" {
-	records
+	routed_in
 	dumpset pelvic_bridge instructions ''
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line pelvic_bridge)" instructions
 }
 
 @test "catalog: a duplicate exercise id is rejected at the second row" {
-	records
+	routed_in
 	{ bproutine --dump-catalog; bproutine --dump-catalog | grep '^hip_swing	'; } >c.tsv
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 33 'duplicate id'
@@ -472,14 +472,14 @@ advice_rows() {
 }
 
 @test "catalog: a duplicate advice id is rejected at the second row" {
-	records
+	routed_in
 	mincat 'a1|advice|Again|acute_back|none|-|s|Say.'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 'duplicate id'
 }
 
 @test "catalog: an exercise may share its id with an advice row" {
-	records
+	routed_in
 	mincat 'e1|advice|Same id|any|none|-|s|Say.' \
 	    'a1|aerobic|Same id|acute_back|none|1|s|Do.'
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
@@ -488,21 +488,21 @@ advice_rows() {
 }
 
 @test "catalog: a line with too few fields is rejected" {
-	records
+	routed_in
 	mincat 'e2|strength|Two|acute_back|none|1|s'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 '7 fields'
 }
 
 @test "catalog: a line with too many fields is rejected" {
-	records
+	routed_in
 	bproutine --dump-catalog | sed '/^heat	/s/$/	extra/' >c.tsv
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(line heat advice)" '9 fields'
 }
 
 @test "catalog: a routine with no exercise free of contraindications is rejected at the last line" {
-	records
+	routed_in
 	mincat 'e2|strength|Two|hip_strength|acute|1|s|Do.' \
 	    'a2|advice|Two|any|none|-|s|Say.'
 	awk -F '\t' -v OFS='\t' 'NR == 2 { $4 = "acute_back,back_strength,radicular,hip_mobility" } { print }' \
@@ -514,7 +514,7 @@ advice_rows() {
 }
 
 @test "catalog: the built-in catalog without its free acute_back exercises is rejected" {
-	records
+	routed_in
 	bproutine --dump-catalog | awk -F '\t' -v OFS='\t' '
 	    $2 != "advice" && ($1 == "walking" || $1 == "pelvic_bridge" ||
 	    $1 == "figure_four") { $5 = "age65" } { print }' >c.tsv
@@ -524,7 +524,7 @@ advice_rows() {
 }
 
 @test "catalog: a header alone is rejected (no routine has an exercise)" {
-	records
+	routed_in
 	mincat
 	head -n 1 c.tsv >c2.tsv
 	mv c2.tsv c.tsv
@@ -533,14 +533,14 @@ advice_rows() {
 }
 
 @test "catalog: a duplicate column is rejected at line 1" {
-	records
+	routed_in
 	bproutine --dump-catalog | sed '1s/$/	dose/; 1!s/$/	x/' >c.tsv
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 1
 }
 
 @test "catalog: an empty catalog file is rejected" {
-	records
+	routed_in
 	: >c.tsv
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	[ -z "$output" ]

@@ -206,3 +206,28 @@ helps() {
 		    { echo "$t: stderr: $stderr"; return 1; }
 	done
 }
+
+@test "conventions: --help ends with the man page to read" {
+	local t
+	for t in $BUILT; do
+		tool 0 "$t" --help
+		[[ ${lines[-1]} == *"man $t" ]] ||
+		    { echo "$t: last line of --help: ${lines[-1]}"; return 1; }
+		[ -f "$TOP/man/$t.1" ] || { echo "no man/$t.1"; return 1; }
+	done
+}
+
+@test "conventions: with SIGPIPE ignored, a closed pipe ends every output quietly with exit 0" {
+	local t args
+	need_filters
+	printf 'id\nr1\n' >in.tsv
+	for args in "bproutine --dump-catalog" "bpclassify --help" \
+	    "bpreport --version"; do
+		# the reader has gone when the tool writes
+		# shellcheck disable=SC2086
+		run --separate-stderr bash -c '(trap "" PIPE; sleep 0.2; "$@") | :
+		    exit ${PIPESTATUS[0]}' _ $args
+		[ "$status" -eq 0 ] && [ -z "$stderr" ] ||
+		    { echo "$args: exit $status, stderr: $stderr"; return 1; }
+	done
+}

@@ -394,7 +394,7 @@ cutinput() {
 		    fail "rejects file is not the half record and an LF: $(cat rej.tsv)"
 		cmp -s want.out out ||
 		    fail "stdout is not that of the two whole records"
-		onediag "$TOOL: fifo:4: * fields, the header has *"
+		onediag "$TOOL: fifo:4: * field*, the header has *"
 		case $c in
 		classify|flags|routine)
 			# records in (3) = records out + records rejected (1)
@@ -410,7 +410,7 @@ cutinput() {
 		cutinput
 		fifo cut.tsv "${ARGS[@]}"
 		[ "$status" -eq 2 ] || fail "exit $status, not 2"
-		onediag "$TOOL: fifo:4: * fields, the header has *"
+		onediag "$TOOL: fifo:4: * field*, the header has *"
 	done
 }
 

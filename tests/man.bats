@@ -150,3 +150,25 @@ options() {
 		[ "$n" -gt 0 ] || fail "$name: no option found in --help"
 	done <"$BATS_TEST_TMPDIR/tools"
 }
+
+@test "man: every page renders without a warning at 80 columns, under mandoc and under groff" {
+	local page
+
+	pages >"$BATS_TEST_TMPDIR/pages" || fail "no man/*.[1-9] page"
+	command -v mandoc >/dev/null 2>&1 || command -v groff >/dev/null 2>&1 ||
+	    skip "neither mandoc nor groff is installed"
+	while IFS= read -r page; do
+		if command -v mandoc >/dev/null 2>&1; then
+			run --separate-stderr mandoc -Tutf8 -O width=80 "$page"
+			[ "$status" -eq 0 ] && [ -z "$stderr" ] ||
+			    fail "${page##*/}: mandoc at 80 columns: $stderr"
+		fi
+		# what Debian's man(1) runs, MANWIDTH=80
+		if command -v groff >/dev/null 2>&1; then
+			run --separate-stderr groff -mandoc -Tutf8 -rLL=78n \
+			    -rLT=78n "$page"
+			[ "$status" -eq 0 ] && [ -z "$stderr" ] ||
+			    fail "${page##*/}: groff at 80 columns: $stderr"
+		fi
+	done <"$BATS_TEST_TMPDIR/pages"
+}

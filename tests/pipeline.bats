@@ -27,10 +27,6 @@ stages() {
 	printf '%s\n' "${st[@]}" >status
 }
 
-# records FILE: the number of records (lines after the header) in FILE.
-records() {
-	echo $(( $(wc -l <"$1") - 1 ))
-}
 
 # byname ORDER FILE: FILE's columns put in the order of ORDER's header,
 # found by name.
@@ -54,20 +50,21 @@ byname() {
 
 @test "pipeline: every stage warns about the sample's bad values it reads" {
 	stages intake.tsv
-	cut -d: -f1-4 classify.err >got
+	cut -d: -f1-5 classify.err >got
 	cat >want <<'EOF'
-bpclassify: intake.tsv:22: duration
-bpclassify: intake.tsv:22: mechanical
-bpclassify: intake.tsv:22: sb9
-bpclassify: intake.tsv:22: odi4
-bpclassify: intake.tsv:43: severity
+bpclassify: intake.tsv:22: id P021: duration
+bpclassify: intake.tsv:22: id P021: mechanical
+bpclassify: intake.tsv:22: id P021: sb9
+bpclassify: intake.tsv:22: id P021: odi4
+bpclassify: intake.tsv:43: id P042: severity
 EOF
 	same want got
-	cut -d: -f1-4 flags.err >got
-	printf '%s\n' 'bpflags: -:15: age' 'bpflags: -:22: duration' >want
+	cut -d: -f1-5 flags.err >got
+	printf '%s\n' 'bpflags: -:15: id P014: age' \
+	    'bpflags: -:22: id P021: duration' >want
 	same want got
-	cut -d: -f1-4 routine.err >got
-	printf '%s\n' 'bproutine: -:15: age' >want
+	cut -d: -f1-5 routine.err >got
+	printf '%s\n' 'bproutine: -:15: id P014: age' >want
 	same want got
 }
 

@@ -33,12 +33,13 @@ noleak() {
 	fi
 }
 
-# warned TOOL FILE LINE COLUMN: $stderr has a warning about COLUMN at
+# warns_at TOOL FILE LINE COLUMN: $stderr has a warning about COLUMN at
 # FILE:LINE (so the value was read, and its echo cut).
-warned() {
+warns_at() {
 	local l
 	for l in "${stderr_lines[@]}"; do
-		[[ $l == "$1: $2:$3: $4: "* ]] && return 0
+		[[ $l == "$1: $2:$3: $4: "* || $l == "$1: $2:$3: id "*": $4: "* ]] &&
+		    return 0
 	done
 	echo "$1: no warning about $4 at $2:$3"
 	return 1
@@ -84,7 +85,7 @@ PIPE_BASE=$(sed -n 2p "$DATA/sample.pipeline.tsv")
 	for c in duration onset seen site radiation numbness mechanical \
 	    severity episodes sb1 sb2 sb3 sb4 sb5 sb6 sb7 sb8 sb9 \
 	    odi1 odi2 odi3 odi4 odi5 odi6 odi7 odi8 odi9 odi10; do
-		warned bpclassify in.tsv "$(lineof "$INTAKE_HEADER" "$c")" "$c"
+		warns_at bpclassify in.tsv "$(lineof "$INTAKE_HEADER" "$c")" "$c"
 	done
 }
 
@@ -98,7 +99,7 @@ PIPE_BASE=$(sed -n 2p "$DATA/sample.pipeline.tsv")
 	    bladder_bowel leg_weakness osteoporosis steroid_use iv_drug_use \
 	    immunosuppressed night_pain morning_stiffness worsening age site \
 	    radiation side duration onset seen; do
-		warned bpflags in.tsv "$(lineof "$INTAKE_HEADER" "$c")" "$c"
+		warns_at bpflags in.tsv "$(lineof "$INTAKE_HEADER" "$c")" "$c"
 	done
 }
 
@@ -109,7 +110,7 @@ PIPE_BASE=$(sed -n 2p "$DATA/sample.pipeline.tsv")
 	noleak bproutine
 	for c in age osteoporosis phase pattern startback disability \
 	    flag_level unscreened; do
-		warned bproutine in.tsv "$(lineof "$PIPE_HEADER" "$c")" "$c"
+		warns_at bproutine in.tsv "$(lineof "$PIPE_HEADER" "$c")" "$c"
 	done
 }
 
@@ -138,7 +139,7 @@ PIPE_BASE=$(sed -n 2p "$DATA/sample.pipeline.tsv")
 	for t in bpclassify bpflags; do
 		run -1 --separate-stderr "$t" in.tsv
 		noleak "$t"
-		warned "$t" in.tsv 2 id
+		warns_at "$t" in.tsv 2 id
 	done
 }
 

@@ -162,11 +162,6 @@ one() {
 	echo "$st" >"$2.st"
 }
 
-# records FILE: the number of data lines of FILE that are not empty
-# (nor CRs only).
-records() {
-	tail -n +2 "$1" | grep -a -c -v -x -E $'\r*' || true
-}
 
 # check TOOL NAME REF: run TOOL (a filter, or pipeline) with -r on
 # $F/NAME.tsv and check the properties above against REF (the alone

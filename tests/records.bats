@@ -48,8 +48,8 @@ bpin() {
 	    "$in" "$@"
 }
 
-# same FILE LINE...: FILE holds exactly these lines, each ended by LF.
-same() {
+# same_lines FILE LINE...: FILE holds exactly these lines, each ended by LF.
+same_lines() {
 	local f=$1
 	shift
 	printf '%s\n' "$@" >"$f.want"
@@ -114,7 +114,7 @@ pad() {
 	printf '%s\r\n' "$H" "$A" "$B" "$C" >in.tsv
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT" "$COUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT" "$COUT"
 	lacks out $'\r'
 }
 
@@ -122,7 +122,7 @@ pad() {
 	printf '%s\r\n' "$(tsv id duration note)" "$(tsv a 10 hello)" >in.tsv
 	bp 0 in.tsv
 	quiet
-	same out "$(tsv id duration note phase pattern startback odi disability)" \
+	same_lines out "$(tsv id duration note phase pattern startback odi disability)" \
 	    "$(tsv a 10 hello acute unknown unknown unknown unknown)"
 }
 
@@ -130,56 +130,56 @@ pad() {
 	{ printf '\357\273\277'; printf '%s\n' "$H" "$A"; } >in.tsv
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT"
 }
 
 @test "records: a UTF-8 BOM with a CRLF header is removed too" {
 	{ printf '\357\273\277'; printf '%s\r\n' "$H" "$A"; } >in.tsv
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT"
 }
 
 @test "records: the last line without LF is a record" {
 	{ printf '%s\n' "$H" "$A"; printf '%s' "$B"; } >in.tsv
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
 }
 
 @test "records: the last line without LF but with CR is a record" {
 	{ printf '%s\r\n' "$H" "$A"; printf '%s\r' "$B"; } >in.tsv
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
 }
 
 @test "records: empty lines and lone CR lines are skipped anywhere" {
 	printf '\n\r\n%s\n\n%s\n\r\n\n%s\n\n' "$H" "$A" "$B" >in.tsv
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
 }
 
 @test "records: skipped empty lines still count in line numbers" {
 	printf '%s\n\n\r\n%s\n' "$H" "$(tsv '' low_back none 10)" >in.tsv
 	bp 1 in.tsv
 	said 'bpclassify: in.tsv:4: id: empty'
-	same out "$HOUT" "$(tsv '' low_back none 10 acute nonspecific)$U"
+	same_lines out "$HOUT" "$(tsv '' low_back none 10 acute nonspecific)$U"
 }
 
 @test "records: header only gives the header and the five added names" {
 	put in.tsv "$H"
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT"
+	same_lines out "$HOUT"
 }
 
 @test "records: header only without LF gives the header and the names" {
 	printf '%s' "$H" >in.tsv
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT"
+	same_lines out "$HOUT"
 }
 
 @test "records: empty input gives no output and exit 0" {
@@ -251,7 +251,7 @@ check_rejects() {
 	said 'bpclassify: in.tsv:3: 2 fields, the header has 4' \
 	    'bpclassify: in.tsv:5: 5 fields, the header has 4' \
 	    'bpclassify: in.tsv:7: 2 fields, the header has 4'
-	same out "$HOUT" "$AOUT" "$BOUT" "$COUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT" "$COUT"
 	printf '%s\r\n%s\n%s\n' "$(tsv bad1 x)" "$(tsv bad2 a b c d)" \
 	    "$(tsv bad3 low_back)" >rej.want
 	samefile rej.want rej
@@ -275,15 +275,15 @@ check_rejects() {
 	put in.tsv "$H" "$A" "$(tsv bad x)"
 	bp 1 in.tsv -r rej
 	oneline 'bpclassify: in.tsv:3: *'
-	same out "$HOUT" "$AOUT"
-	same rej "$(tsv bad x)"
+	same_lines out "$HOUT" "$AOUT"
+	same_lines rej "$(tsv bad x)"
 }
 
 @test "records: with -r and only good records the rejects file is empty" {
 	put in.tsv "$H" "$A"
 	bp 0 -r rej in.tsv
 	quiet
-	same out "$HOUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT"
 	empty rej
 }
 
@@ -303,7 +303,7 @@ check_rejects() {
 	    printf '%s\n' "$B"; } >in.tsv
 	bp 1 -r rej in.tsv
 	said 'bpclassify: in.tsv:3: NUL byte in line'
-	same out "$HOUT" "$AOUT" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
 	printf 'b\0ad\tlow_back\tnone\t10\r\n' >rej.want
 	samefile rej.want rej
 }
@@ -312,7 +312,7 @@ check_rejects() {
 	{ printf '%s\n' "$H"; printf 'x\0y\n'; printf '%s\n' "$A"; } >in.tsv
 	bp 1 -r rej in.tsv
 	oneline 'bpclassify: in.tsv:2: *'
-	same out "$HOUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT"
 	printf 'x\0y\n' >rej.want
 	samefile rej.want rej
 }
@@ -347,7 +347,7 @@ check_rejects() {
 	{ printf '%s\n' "$H" "$A"; cat long; printf '%s\n' "$B" "$C"; } >in.tsv
 	bp 1 -r rej in.tsv
 	said 'bpclassify: in.tsv:3: line longer than 1 MiB'
-	same out "$HOUT" "$AOUT" "$BOUT" "$COUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT" "$COUT"
 	samefile long rej
 }
 
@@ -356,7 +356,7 @@ check_rejects() {
 	{ printf '%s\n' "$H"; cat long; printf '%s\n' "$A"; } >in.tsv
 	bp 1 -r rej in.tsv
 	oneline 'bpclassify: in.tsv:2: *1 MiB'
-	same out "$HOUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT"
 	samefile long rej
 }
 
@@ -365,7 +365,7 @@ check_rejects() {
 	{ pad $((2 * MIB)); printf '\n'; } >rej.want
 	bp 1 -r rej in.tsv
 	said 'bpclassify: in.tsv:3: line longer than 1 MiB'
-	same out "$HOUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT"
 	samefile rej.want rej
 }
 
@@ -375,7 +375,7 @@ check_rejects() {
 	bp 1 -r rej in.tsv
 	said 'bpclassify: in.tsv:2: line longer than 1 MiB' \
 	    'bpclassify: in.tsv:3: line longer than 1 MiB'
-	same out "$HOUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT"
 	samefile long rej
 }
 
@@ -413,7 +413,7 @@ longline() {
 	sed -n 2p in.tsv >rej.want
 	bp 1 -r rej in.tsv
 	said 'bpclassify: in.tsv:2: line longer than 1 MiB'
-	same out "$(tsv id site radiation duration note phase pattern \
+	same_lines out "$(tsv id site radiation duration note phase pattern \
 	    startback odi disability)"
 	samefile rej.want rej
 }
@@ -477,7 +477,8 @@ longline() {
 @test "records: column names are matched exactly (ID is not id)" {
 	put in.tsv "$(tsv ID duration)" "$(tsv a 10)"
 	bp 2 in.tsv
-	said 'bpclassify: in.tsv:1: no column id'
+	said 'bpclassify: in.tsv:1: column "ID" is not read; did you mean "id"?' \
+	    'bpclassify: in.tsv:1: no column id'
 	empty out
 }
 
@@ -489,7 +490,7 @@ longline() {
 	put c.tsv "$H" "$A"
 	bp 0 a.tsv b.tsv c.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT" "$COUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT" "$COUT" "$AOUT"
 }
 
 @test "records: a later file's header may differ by BOM and CR only" {
@@ -497,7 +498,7 @@ longline() {
 	{ printf '\357\273\277%s\r\n' "$H"; printf '%s\r\n' "$B"; } >b.tsv
 	bp 0 a.tsv b.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
 }
 
 @test "records: a later file with only a header adds nothing" {
@@ -505,7 +506,7 @@ longline() {
 	put b.tsv "$H"
 	bp 0 a.tsv b.tsv a.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$AOUT"
+	same_lines out "$HOUT" "$AOUT" "$AOUT"
 }
 
 @test "records: a later file with a different header is fatal" {
@@ -530,7 +531,7 @@ longline() {
 	put b.tsv "$H" "$B"
 	bp 0 empty.tsv a.tsv empty.tsv b.tsv empty.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
 }
 
 @test "records: a file of only empty lines among others is skipped" {
@@ -539,7 +540,7 @@ longline() {
 	put b.tsv "$H" "$B"
 	bp 0 blank.tsv a.tsv blank.tsv b.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
 }
 
 @test "records: several empty files give no output and exit 0" {
@@ -556,21 +557,21 @@ longline() {
 	put c.tsv "$H" "$C"
 	bpin 0 s.tsv a.tsv - c.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT" "$COUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT" "$COUT"
 }
 
 @test "records: no operand reads standard input" {
 	put s.tsv "$H" "$A" "$B"
 	bpin 0 s.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
 }
 
 @test "records: standard input is named - in diagnostics" {
 	put s.tsv "$H" "$(tsv '' low_back none 10)"
 	bpin 1 s.tsv
 	said 'bpclassify: -:2: id: empty'
-	same out "$HOUT" "$(tsv '' low_back none 10 acute nonspecific)$U"
+	same_lines out "$HOUT" "$(tsv '' low_back none 10 acute nonspecific)$U"
 }
 
 @test "records: line numbers start again in each file" {
@@ -716,7 +717,7 @@ big() {
 	    "$(tsv '' b hip '' none 60 '')"
 	bp 0 in.tsv
 	quiet
-	same out "$(tsv pattern id site phase radiation duration odi startback disability)" \
+	same_lines out "$(tsv pattern id site phase radiation duration odi startback disability)" \
 	    "$(tsv nonspecific a low_back acute none 10 unknown unknown unknown)" \
 	    "$(tsv hip b hip subacute none 60 unknown unknown unknown)"
 }
@@ -736,9 +737,10 @@ rich() {
 	    "$(tsv r6 w '' '' '' '' '' 2024-02-30 '' '' '' '' '' '' '' '' '' '' 6 0 0 0 0 0 0 0 0 0)"
 }
 
-# warned: the LINE: COLUMN pairs of the warnings on standard error, sorted.
-warned() {
-	printf '%s\n' "$stderr" | cut -d: -f3,4 | sort
+# warned_cols: the LINE: COLUMN pairs of the warnings on standard error,
+# sorted.
+warned_cols() {
+	printf '%s\n' "$stderr" | sed 's/: id [^:]*: /: /' | cut -d: -f3,4 | sort
 }
 
 RICH_WARNINGS='6: duration
@@ -749,7 +751,7 @@ RICH_WARNINGS='6: duration
 @test "records: running twice gives the same output as running once" {
 	rich
 	bp 1 rich.tsv
-	[ "$(warned)" = "$RICH_WARNINGS" ]
+	[ "$(warned_cols)" = "$RICH_WARNINGS" ]
 	mv out once
 	run -1 --separate-stderr bash -c 'bpclassify -q rich.tsv | bpclassify -q >out'
 	quiet
@@ -759,13 +761,13 @@ RICH_WARNINGS='6: duration
 @test "records: columns are found by name, whatever their order" {
 	rich
 	bp 1 rich.tsv
-	[ "$(warned)" = "$RICH_WARNINGS" ]
+	[ "$(warned_cols)" = "$RICH_WARNINGS" ]
 	mv out once
 	# the same records with the columns in reverse order
 	awk -F'\t' -v OFS='\t' '{ for (i = NF; i > 1; i--) printf "%s\t", $i
 	    print $1 }' rich.tsv >shuffled.tsv
 	bp 1 shuffled.tsv
-	[ "$(warned)" = "$RICH_WARNINGS" ]
+	[ "$(warned_cols)" = "$RICH_WARNINGS" ]
 	local c
 	for c in id note phase pattern startback odi disability; do
 		[ "$(col "$c" <out)" = "$(col "$c" <once)" ] ||
@@ -782,12 +784,12 @@ RICH_WARNINGS='6: duration
 	put in.tsv "$(tsv id severity duration)" \
 	    "$(tsv a "$(printf 'A%.0s' {1..200})" 10)"
 	bp 1 in.tsv
-	oneline 'bpclassify: in.tsv:2: severity: *'
+	oneline 'bpclassify: in.tsv:2: id a: severity: *'
 	local n
 	n=$(printf '%s' "$stderr" | grep -o 'A*' | awk '{ if (length > m) m = length } END { print m + 0 }')
 	[ "$n" -ge 1 ] && [ "$n" -le 40 ] ||
 	    { echo "echoed $n bytes of the value"; return 1; }
-	same out "$(tsv id severity duration phase pattern startback odi disability)" \
+	same_lines out "$(tsv id severity duration phase pattern startback odi disability)" \
 	    "$(tsv a "$(printf 'A%.0s' {1..200})" 10 acute unknown unknown unknown unknown)"
 }
 
@@ -796,7 +798,7 @@ RICH_WARNINGS='6: duration
 	v=$(printf '\303\251%.0s' {1..100})	# 200 bytes of é
 	put in.tsv "$(tsv id episodes)" "$(tsv a "$v")"
 	bp 1 in.tsv
-	oneline 'bpclassify: in.tsv:2: episodes: *'
+	oneline 'bpclassify: in.tsv:2: id a: episodes: *'
 	local n
 	n=$(printf '%s' "$stderr" | grep -o $'\(\303\251\)*' | awk '{ if (length > m) m = length } END { print m + 0 }')
 	[ "$n" -ge 1 ] && [ "$n" -le 40 ] ||
@@ -807,21 +809,21 @@ RICH_WARNINGS='6: duration
 	put in.tsv "$H" "$A" "$B" "$C"
 	bp 0 in.tsv
 	quiet
-	same out "$HOUT" "$AOUT" "$BOUT" "$COUT"
+	same_lines out "$HOUT" "$AOUT" "$BOUT" "$COUT"
 }
 
 @test "records: exit 1 when a record has a value problem, and it is written" {
 	put in.tsv "$H" "$A" "$(tsv '' low_back none 10)" "$B"
 	bp 1 in.tsv
 	said 'bpclassify: in.tsv:3: id: empty'
-	same out "$HOUT" "$AOUT" "$(tsv '' low_back none 10 acute nonspecific)$U" "$BOUT"
+	same_lines out "$HOUT" "$AOUT" "$(tsv '' low_back none 10 acute nonspecific)$U" "$BOUT"
 }
 
 @test "records: -q silences value warnings but keeps exit 1" {
 	put in.tsv "$H" "$(tsv '' low_back none 10)"
 	bp 1 -q in.tsv
 	quiet
-	same out "$HOUT" "$(tsv '' low_back none 10 acute nonspecific)$U"
+	same_lines out "$HOUT" "$(tsv '' low_back none 10 acute nonspecific)$U"
 }
 
 @test "records: exit 2 on a fatal error even after value problems" {
@@ -830,4 +832,119 @@ RICH_WARNINGS='6: duration
 	said 'bpclassify: in.tsv:2: id: empty' \
 	    'bpclassify: in.tsv:3: 2 fields, the header has 4'
 	lacks out bad
+}
+
+# --- repeated headers, column names, the id in warnings (SPEC §2, §7) --------
+
+@test "records: a later line equal to the header is skipped, neither record nor problem" {
+	put in.tsv "$H" "$A" "$H" "$B" "$H"
+	bp 0 in.tsv
+	quiet
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
+}
+
+@test "records: concatenated outputs of split runs go through the next tool whole" {
+	put a.tsv "$H" "$A" "$B"
+	put b.tsv "$H" "$C"
+	run -0 --separate-stderr bash -c \
+	    'cat <(bpclassify a.tsv) <(bpclassify b.tsv) | bpclassify >out'
+	quiet
+	same_lines out "$HOUT" "$AOUT" "$BOUT" "$COUT"
+}
+
+@test "records: a repeated header ending in CR is skipped too" {
+	printf '%s\n%s\n%s\r\n%s\n' "$H" "$A" "$H" "$B" >in.tsv
+	bp 0 in.tsv
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
+}
+
+@test "records: a line that differs from the header by one byte is a record" {
+	put in.tsv "$H" "$A" "$(tsv ID site radiation duration)"
+	bp 1 in.tsv
+	[ "$(wc -l <out)" -eq 3 ]
+}
+
+@test "records: a near-miss of a column name is warned about once, with a suggestion, exit 1" {
+	put in.tsv "$(tsv id Site ' radiation ' Duration)" "$(tsv a low_back none 10)"
+	bp 1 in.tsv
+	said 'bpclassify: in.tsv:1: column "Site" is not read; did you mean "site"?' \
+	    'bpclassify: in.tsv:1: column "Duration" is not read; did you mean "duration"?' \
+	    'bpclassify: in.tsv:1: column " radiation " is not read; did you mean "radiation"?' \
+	    'bpclassify: in.tsv:1: no intake columns found'
+	# read as unanswered, as the columns it does read
+	[ "$(sed -n 2p out | cut -f5-)" = "$(tsv unknown unknown unknown unknown unknown)" ]
+}
+
+@test "records: spaces and hyphens against underscores make a near-miss" {
+	printf '%s\n' "$(tsv id 'Saddle numbness' bladder-bowel 'Leg weakness')" \
+	    "$(tsv a y y y)" >in.tsv
+	run -1 --separate-stderr bpflags in.tsv
+	[ "${#stderr_lines[@]}" -eq 4 ]
+	[ "${stderr_lines[3]}" = 'bpflags: in.tsv:1: no intake columns found' ]
+	[[ ${stderr_lines[0]} == 'bpflags: in.tsv:1: column "Saddle numbness" is not read; did you mean "saddle_numbness"?' ]]
+	[[ ${stderr_lines[1]} == 'bpflags: in.tsv:1: column "bladder-bowel" is not read; did you mean "bladder_bowel"?' ]]
+	[[ ${stderr_lines[2]} == 'bpflags: in.tsv:1: column "Leg weakness" is not read; did you mean "leg_weakness"?' ]]
+}
+
+@test "records: a near-miss of a column the tool does not read is not warned about" {
+	# bpclassify does not read age or fever
+	put in.tsv "$(tsv id Age FEVER site radiation duration)" \
+	    "$(tsv a 40 y low_back none 10)"
+	bp 0 in.tsv
+	quiet
+}
+
+@test "records: a near-miss is warned about even with -q" {
+	put in.tsv "$(tsv id Site radiation duration)" "$(tsv a low_back none 10)"
+	bp 1 -q in.tsv
+	said 'bpclassify: in.tsv:1: column "Site" is not read; did you mean "site"?'
+}
+
+@test "records: no intake column but id is warned about, exit 1" {
+	put in.tsv "$(tsv id Q1 Q2)" "$(tsv a 1 2)"
+	bp 1 in.tsv
+	said 'bpclassify: in.tsv:1: no intake columns found'
+	run -1 --separate-stderr bpflags in.tsv
+	[ "$stderr" = 'bpflags: in.tsv:1: no intake columns found' ]
+}
+
+@test "records: a value warning names the record's id" {
+	put in.tsv "$H" "$(tsv P014 low_back none 3q)"
+	bp 1 in.tsv
+	said 'bpclassify: in.tsv:2: id P014: duration: not a number of days, weeks, months or years: "3q"'
+}
+
+@test "records: after a skipped line, a later tool's warning still names the right record" {
+	put in.tsv "$H" "$A" "$(tsv P9 low_back none 1q)"
+	printf 'short\n' >>in.tsv
+	put tail.tsv "$(tsv P10 low_back none 2q)"
+	cat tail.tsv >>in.tsv
+	run -1 --separate-stderr bash -c \
+	    'bpclassify -q -r rej in.tsv 2>/dev/null | bpflags >/dev/null'
+	[ "${#stderr_lines[@]}" -eq 2 ]
+	[[ ${stderr_lines[0]} == 'bpflags: -:3: id P9: duration: '* ]]
+	# line 4 of the output is line 5 of the input: the id says which
+	[[ ${stderr_lines[1]} == 'bpflags: -:4: id P10: duration: '* ]]
+}
+
+@test "records: the id in a warning is trimmed, cut at 40 bytes and shows control bytes as ?" {
+	put in.tsv "$H" "$(tsv "  $(pad 50)" low_back none 1q)" \
+	    "$(tsv $'a\033[8mb' low_back none 1q)"
+	bp 1 in.tsv
+	[[ ${stderr_lines[0]} == "bpclassify: in.tsv:2: id $(pad 40)...: duration: "* ]]
+	[[ ${stderr_lines[1]} == "bpclassify: in.tsv:3: id a?[8mb: duration: "* ]]
+}
+
+@test "records: one field is one field, not one fields" {
+	put in.tsv "$H" "solo"
+	bp 2 in.tsv
+	said 'bpclassify: in.tsv:2: 1 field, the header has 4'
+}
+
+@test "records: with standard input closed, - reads nothing and no file takes its place" {
+	put y.tsv "$H" "$A"
+	run -0 --separate-stderr bash -c 'bpclassify y.tsv - <&- >out'
+	same_lines out "$HOUT" "$AOUT"
+	run -0 --separate-stderr bash -c 'bpclassify - y.tsv <&- >out'
+	same_lines out "$HOUT" "$AOUT"
 }

@@ -88,6 +88,48 @@ is() {
 	done
 }
 
+# warned [-l LINE] COLUMN VALUE [[-l LINE] COLUMN VALUE...]: standard
+# error (after run --separate-stderr) is exactly one value warning per
+# pair, in order: by $PROG about $IN (default in.tsv) at LINE (2, or
+# what the last -l before the pair set), naming COLUMN, after the
+# record's id if it has one, and ending with the trimmed VALUE in quotes
+# (no quotes when VALUE is empty).
+warned() {
+	local -a got
+	local line=2 want i=0 g
+
+	mapfile -t got <<<"$stderr"
+	[ -n "$stderr" ] || got=()
+	while [ $# -gt 0 ]; do
+		[ "$1" = -l ] && { line=$2; shift 2; continue; }
+		g=${got[$i]-}
+		want="$PROG: ${IN:-in.tsv}:$line: "
+		[[ $g == "$want"id\ * ]] && g="$want${g#"$want"id *: }"
+		if [ -n "$2" ]; then
+			[[ $g == "$want$1: "*": \"$2\"" ]]
+		else
+			[[ $g == "$want$1: "* && $g != *\" ]]
+		fi || { echo "warning $((i + 1)): expected $1 \"$2\" at" \
+		    "line $line, got: ${got[$i]-nothing}"; return 1; }
+		i=$((i + 1))
+		shift 2
+	done
+	[ "${#got[@]}" -eq "$i" ] ||
+		{ echo "expected $i warning(s), got: $stderr"; return 1; }
+}
+
+# records FILE: how many records FILE holds for a bp reader (bp(7)): its
+# lines after the header that are neither empty once every CR before
+# the LF is removed nor the header again (a UTF-8 BOM on the header is
+# part of no record).
+records() {
+	LC_ALL=C awk '
+		{ sub(/\r+$/, "") }
+		NR == 1 { sub(/^\357\273\277/, ""); h = $0; next }
+		length($0) > 0 && $0 != h { n++ }
+		END { print n + 0 }' "$1"
+}
+
 # same WANT GOT: the files are equal, with a readable diff when not.
 same() {
 	diff -u "$1" "$2" || { echo "differs from ${1##*/} (diff -u above)"; return 1; }

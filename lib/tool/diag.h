@@ -27,11 +27,37 @@ void	diag_at(const char *file, unsigned long line, const char *fmt, ...);
 int	diag_nomem(void);
 
 /*
- * A value problem: "prog: file:line: column: what" and, when n > 0,
- * ": \"value\"" with at most DIAG_ECHO bytes of (p, n), control bytes
- * shown as '?'.
+ * A warning about the input as a whole (a column's name, say) rather
+ * than one record: diag_at(), and the run will end with status 1 or more
+ * (diag_warned()).
+ */
+void	diag_warn(const char *file, unsigned long line, const char *fmt, ...);
+
+/* 1 if diag_warn() was called, else 0. */
+int	diag_warned(void);
+
+/*
+ * The record the next value problems are in: its id, n bytes at p (not
+ * copied; valid until the next call), or NULL for none.
+ */
+void	diag_record(const char *p, size_t n);
+
+/*
+ * A value problem: "prog: file:line: id ID: column: what" and, when n >
+ * 0, ": \"value\"" with at most DIAG_ECHO bytes of (p, n), control bytes
+ * shown as '?'.  The id part is left out when the record's id is empty.
  */
 void	diag_value(const char *file, unsigned long line, const char *column,
 	    const char *what, const char *p, size_t n);
+
+#define DIAG_ECHOSZ	(DIAG_ECHO + 6)	/* room for diag_echo() */
+
+/*
+ * (p, n) as it may be shown: at most DIAG_ECHO bytes, not splitting a
+ * UTF-8 sequence, control bytes as '?', in double quotes when quote is
+ * set, then "..." when cut; in buf, which it returns.
+ */
+char	*diag_echo(char buf[DIAG_ECHOSZ], const char *p, size_t n,
+	    int quote);
 
 #endif

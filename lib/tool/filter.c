@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -22,9 +24,16 @@ struct run {
 	int			*slot;	/* input column -> output, or -1 */
 	int			*where;	/* output -> input column, or -1 */
 	int			 inplace;
+	int			 idcol;
 	struct value		*val;
 };
 
+static int	stdout_closed;	/* found closed by filter_start() */
+
+static int	nearmiss(const char *, const char *);
+static int	same(int, const struct stat *);
+static int	namesid(const char *);
+static int	holdsrecords(const struct tsv *, int);
 static int	setup(struct run *);
 static int	writeheader(struct run *);
 static int	writerecord(struct run *);
@@ -32,6 +41,68 @@ static int	writelong(struct run *);
 static int	writenew(struct run *);
 static int	loop(struct run *, const struct filter_opts *);
 static int	start(struct run *, const struct filter_opts *);
+
+void
+filter_start(const char *prog)
+{
+	int	fd;
+
+	diag_init(prog);
+	sandbox_nocore();
+	/* the lowest descriptor free is the one closed */
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+			if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) !=
+			    fd)
+				_exit(2);
+			if (fd == 1)
+				stdout_closed = 1;
+		}
+}
+
+/*
+ * 1 if col, not name, matches name once case, spaces around it, and
+ * spaces or hyphens against underscores are ignored.
+ */
+static int
+nearmiss(const char *col, const char *name)
+{
+	const char	*end = col + strlen(col);
+	int		 c;
+
+	while (*col == ' ')
+		col++;
+	while (end > col && end[-1] == ' ')
+		end--;
+	for (; col < end && *name != '\0'; col++, name++) {
+		c = (unsigned char)*col;
+		c = c == ' ' || c == '-' ? '_' :
+		    (unsigned)c - 'A' < 26 ? c + ('a' - 'A') : c;
+		if (c != *name)
+			return 0;
+	}
+	return col == end && *name == '\0';
+}
+
+int
+filter_col(const struct tsv *t, const char *name)
+{
+	static unsigned char	*told;	/* header columns warned about */
+	char			 buf[DIAG_ECHOSZ];
+	size_t			 i;
+
+	if (told == NULL && (told = calloc(t->ncols, 1)) == NULL)
+		return tsv_col(t, name);
+	for (i = 0; i < t->ncols; i++)
+		if (!told[i] && strcmp(t->cols[i], name) != 0 &&
+		    nearmiss(t->cols[i], name)) {
+			told[i] = 1;
+			diag_warn(t->name, t->line, "column %s is not read; "
+			    "did you mean \"%s\"?", diag_echo(buf, t->cols[i],
+			    strlen(t->cols[i]), 1), name);
+		}
+	return tsv_col(t, name);
+}
 
 int
 filter_usage(const struct filter *f, const char *err)
@@ -84,8 +155,8 @@ filter_sandbox(void)
 int
 filter_stdout(void)
 {
-	if (fcntl(1, F_GETFL) == -1) {
-		diag("standard output: %s", strerror(errno));
+	if (stdout_closed || fcntl(1, F_GETFL) == -1) {
+		diag("standard output: %s", strerror(EBADF));
 		return 2;
 	}
 	return 0;
@@ -117,7 +188,7 @@ int
 filter_need(const struct tsv *t, const struct need *nd, int *col)
 {
 	for (; nd->col != NULL; nd++, col++) {
-		if ((*col = tsv_col(t, nd->col)) >= 0)
+		if ((*col = filter_col(t, nd->col)) >= 0)
 			continue;
 		if (nd->tool != NULL)
 			diag_at(t->name, t->line, "no column %s: run %s first",
@@ -148,6 +219,7 @@ setup(struct run *r)
 		return s;
 	for (r->nout = 0; f->out[r->nout] != NULL; r->nout++)
 		;
+	r->idcol = tsv_col(&r->t, "id");
 	r->slot = malloc(r->t.ncols * sizeof(*r->slot));
 	r->where = malloc(r->nout * sizeof(*r->where));
 	r->val = calloc(r->nout, sizeof(*r->val));
@@ -244,7 +316,9 @@ static int
 loop(struct run *r, const struct filter_opts *fo)
 {
 	struct tsv	*t = &r->t;
-	int		 s, problems = 0, rejected = 0;
+	const char	*id;
+	size_t		 n;
+	int		 s, problems = diag_warned(), rejected = 0;
 
 	while ((s = tsv_next(t)) != TSV_EOF) {
 		if (s == TSV_FATAL)
@@ -255,6 +329,8 @@ loop(struct run *r, const struct filter_opts *fo)
 			rejected = 1;
 			continue;
 		}
+		id = tsv_field(t, (size_t)r->idcol, &n);
+		diag_record(id, n);
 		problems |= r->f->record(t, r->val, r->f->ctx);
 		if (writerecord(r) == -1)
 			return out_end(2);
@@ -262,12 +338,22 @@ loop(struct run *r, const struct filter_opts *fo)
 	return out_end(problems || rejected ? 1 : 0);
 }
 
+/* 1 if file descriptor fd is the file st is. */
+static int
+same(int fd, const struct stat *st)
+{
+	struct stat	f;
+
+	return fstat(fd, &f) == 0 && f.st_dev == st->st_dev &&
+	    f.st_ino == st->st_ino;
+}
+
 int
 filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd)
 {
-	int	s;
+	struct stat	st;
+	int		i, s;
 
-	sandbox_nocore();
 	*rejfd = -1;
 	if ((s = filter_stdout()) != 0)
 		return s;
@@ -276,12 +362,96 @@ filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd)
 		    strerror(t->err));
 		return 2;
 	}
-	if (fo->rejects != NULL && (*rejfd = open(fo->rejects,
-	    O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1) {
+	if (fo->rejects != NULL && stat(fo->rejects, &st) == 0) {
+		for (i = 0; i < t->nsrc; i++)
+			if (same(t->src[i].fd, &st)) {
+				diag("%s: refused as the rejects file: it is "
+				    "also an input", fo->rejects);
+				return 2;
+			}
+		if (same(1, &st) && S_ISREG(st.st_mode)) {
+			diag("%s: refused as the rejects file: it is also "
+			    "standard output", fo->rejects);
+			return 2;
+		}
+	}
+	/* emptied once its first line is seen: filter_rejects() */
+	if (fo->rejects != NULL &&
+	    (*rejfd = open(fo->rejects, O_RDWR | O_CREAT, 0600)) == -1 &&
+	    (*rejfd = open(fo->rejects, O_WRONLY | O_CREAT, 0600)) == -1) {
 		diag("%s: %s", fo->rejects, strerror(errno));
 		return 2;
 	}
 	return filter_sandbox();
+}
+
+/* 1 if the line (a NUL-terminated string) has a field "id". */
+static int
+namesid(const char *line)
+{
+	const char	*tab;
+
+	for (;; line = tab + 1) {
+		if ((tab = strchr(line, '\t')) == NULL)
+			return strcmp(line, "id") == 0;
+		if (tab - line == 2 && strncmp(line, "id", 2) == 0)
+			return 1;
+	}
+}
+
+/*
+ * 1 if the regular file fd starts with a header line: t's (if it has
+ * one), or any that names an id column.  Rejected lines are never
+ * either: a line equal to the header is a repeated header, skipped, and
+ * a line naming a column "id" has the header's fields or is no record.
+ */
+static int
+holdsrecords(const struct tsv *t, int fd)
+{
+	struct stat	 st;
+	char		*b, *p, *nl;
+	ssize_t		 n;
+	int		 r;
+
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
+	    lseek(fd, 0, SEEK_SET) == -1 ||
+	    (b = malloc(TSV_MAXLINE + 8)) == NULL)
+		return 0;
+	while ((n = read(fd, b, TSV_MAXLINE + 7)) == -1 && errno == EINTR)
+		;
+	if (n <= 0) {
+		free(b);
+		return 0;
+	}
+	b[n] = '\n';
+	nl = memchr(b, '\n', (size_t)n + 1);
+	while (nl > b && nl[-1] == '\r')
+		nl--;
+	*nl = '\0';
+	p = strncmp(b, "\xef\xbb\xbf", 3) == 0 ? b + 3 : b;
+	r = (t->hdr != NULL && strcmp(p, t->hdr) == 0) || namesid(p);
+	free(b);
+	return r;
+}
+
+int
+filter_rejects(const struct tsv *t, int rejfd, const char *rejects)
+{
+	struct stat	st;
+
+	if (rejfd < 0)
+		return 0;
+	if (holdsrecords(t, rejfd)) {
+		diag("%s: refused as the rejects file: it holds records (its "
+		    "first line is a header)", rejects);
+		return 2;
+	}
+	if (fstat(rejfd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (ftruncate(rejfd, 0) == -1 || lseek(rejfd, 0, SEEK_SET) == -1)) {
+		diag("%s: %s", rejects, strerror(errno));
+		return 2;
+	}
+	return 0;
 }
 
 int
@@ -315,8 +485,12 @@ start(struct run *r, const struct filter_opts *fo)
 
 	if ((s = filter_open(&r->t, fo, &r->rejfd)) != 0)
 		return s;
-	if ((s = tsv_header(&r->t)) != 1)
-		return s == TSV_FATAL ? filter_readerror(&r->t) : 0;
+	if ((s = tsv_header(&r->t)) == TSV_FATAL)
+		return filter_readerror(&r->t);
+	if (filter_rejects(&r->t, r->rejfd, fo->rejects) != 0)
+		return 2;
+	if (s == 0)
+		return 0;
 	if ((s = setup(r)) != 0)
 		return s;
 	if (writeheader(r) == -1)

@@ -68,6 +68,22 @@ struct filter_opts {
 	{ "rejects", 'r', 1, 'r' }
 
 /*
+ * What every tool does first: name itself in diagnostics, turn core
+ * dumps off, and open /dev/null on standard input or error if either is
+ * closed, so that no file it opens takes their place.  A closed standard
+ * output is reported later, by filter_stdout().
+ */
+void	filter_start(const char *prog);
+
+/*
+ * The index of column name in t's header, or -1.  A column of the header
+ * that is not name but matches it when case, spaces around it, and spaces
+ * or hyphens against underscores are ignored is warned about
+ * (diag_warn()): the tool would not read it.
+ */
+int	filter_col(const struct tsv *t, const char *name);
+
+/*
  * Handle an option key common to every tool ('h', 'V', 'q', 'r', '?')
  * from opt_next().  Returns FILTER_GO, or the exit status the tool
  * should end with now (after --help, --version, or a usage error).
@@ -90,9 +106,19 @@ int	filter_stdout(void);
 /*
  * Open what a run reads and writes, in the order bp(7) gives: standard
  * output checked, every operand, the rejects file (*rejfd, or -1); then
- * enter the sandbox.  Returns 0, or 2 after a message.
+ * enter the sandbox.  A rejects file that is an operand or standard
+ * output is refused before it is opened.  Returns 0, or 2 after a
+ * message.
  */
 int	filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd);
+
+/*
+ * Once the header is read (or found missing): empty the rejects file,
+ * unless it holds records, which no rejects file does (its first line is
+ * t's header, or names an id column): that is refused.  Returns 0, or 2
+ * after a message.
+ */
+int	filter_rejects(const struct tsv *t, int rejfd, const char *rejects);
 
 /*
  * Find the columns nd names in t's header, into col[] (in order); a

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "filter.h"
 #include "intake.h"
 
 static const struct vocab	sites = { site_words, NULL };
@@ -86,10 +87,14 @@ in_init(struct intake *in, struct tsv *t, uint64_t reads)
 	for (c = 0; c < NCOL; c++) {
 		in->a[c].r = V_EMPTY;
 		in->field[c] = reads & COLBIT(c) ?
-		    tsv_col(t, col_words[c].s) : -1;
+		    filter_col(t, col_words[c].s) : -1;
 		if (in->field[c] >= 0)
 			in->col[in->n++] = c;
 	}
+	/* a batch whose columns are all named otherwise reads as unanswered */
+	if ((reads & ~COLBIT(COL_ID)) != 0 &&
+	    in->n == (in->field[COL_ID] >= 0))
+		diag_warn(t->name, t->line, "no intake columns found");
 	/* in the header's order: the order of the warnings */
 	for (i = 1; i < in->n; i++)
 		for (k = i; k > 0 && in->field[in->col[k - 1]] >

@@ -23,7 +23,7 @@
 
 /* What a tool needs once its files are open. */
 static const int allowed[] = {
-	SYS_read, SYS_write, SYS_writev, SYS_close, SYS_lseek,
+	SYS_read, SYS_write, SYS_writev, SYS_close, SYS_lseek, SYS_ftruncate,
 	SYS_fstat, SYS_newfstatat,
 	SYS_brk, SYS_mmap, SYS_munmap, SYS_mremap, SYS_mprotect,
 	SYS_madvise, SYS_getrandom, SYS_futex,
