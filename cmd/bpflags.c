@@ -12,7 +12,7 @@
 #include "flags.h"
 #include "intake.h"
 
-enum { O_FLAGS, O_LEVEL, O_UNSCREENED };
+enum { O_FLAGS, O_LEVEL, O_UNSCREENED, O_WORST };
 
 struct flagger {
 	struct intake	in;
@@ -21,13 +21,13 @@ struct flagger {
 };
 
 static const char *const outcols[] = {
-	"flags", "flag_level", "unscreened", NULL
+	"flags", "flag_level", "unscreened", "worst_level", NULL
 };
 static const struct need needs[] = { { "id", NULL }, { NULL, NULL } };
 
 static const char help[] =
 "usage: bpflags [-hq] [-r FILE] [--version] [FILE ...]\n"
-"Add flags, flag_level and unscreened to intake records.\n"
+"Add flags, flag_level, unscreened and worst_level to intake records.\n"
 "  -q, --quiet      do not warn about bad values\n"
 "  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
 "  -h, --help       print this help\n"
@@ -100,6 +100,7 @@ record(struct tsv *t, struct value *val, void *ctx)
 	put(&val[O_LEVEL], &level_words[g->out.level]);
 	val[O_UNSCREENED].p = g->out.unscreened;
 	val[O_UNSCREENED].n = g->out.nunscreened;
+	put(&val[O_WORST], &level_words[g->out.worst]);
 	return g->in.problem;
 }
 

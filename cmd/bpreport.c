@@ -23,9 +23,10 @@ enum mode { M_SUMMARY, M_PLANS, M_MERGE };
 /* The columns of each mode, in the order of P_* (report.h). */
 static const struct need needs[] = {
 	{ "id", NULL }, { "flag_level", "bpflags" }, { "flags", "bpflags" },
-	{ "unscreened", "bpflags" }, { "phase", "bpclassify" },
-	{ "pattern", "bpclassify" }, { "startback", "bpclassify" },
-	{ "disposition", "bproutine" }, { NULL, NULL }
+	{ "unscreened", "bpflags" }, { "worst_level", "bpflags" },
+	{ "phase", "bpclassify" }, { "pattern", "bpclassify" },
+	{ "startback", "bpclassify" }, { "disposition", "bproutine" },
+	{ NULL, NULL }
 };
 static const struct need planneeds[] = {
 	{ "routine", "bproutine" }, { "exercises", "bproutine" },
@@ -60,6 +61,7 @@ struct run {
 	int			 tsvfmt;
 	const struct catalog	*cat;
 	int			 u8bars, width;
+	unsigned long		 plans;		/* written so far */
 	struct report		 rep;
 	int			 col[NPCOLS];
 };
@@ -130,6 +132,8 @@ columns(struct run *r, const struct tsv *t)
 		return 2;
 	r->col[P_DISABILITY] = filter_col(t, "disability");
 	r->col[P_ODI] = filter_col(t, "odi");
+	r->col[P_PROGRESS] = filter_col(t, "progress");
+	r->col[P_SEEN] = filter_col(t, "seen");
 	return 0;
 }
 
@@ -159,7 +163,7 @@ one(struct run *r, struct tsv *t)
 		problem = 1;
 	}
 	if (r->m == M_PLANS) {
-		plan(f, r->cat);
+		plan(f, r->cat, r->plans++ == 0);
 		return problem;
 	}
 	return sum_record(&r->rep, f, problem);

@@ -15,8 +15,12 @@
 
 enum { O_DISPOSITION, O_ROUTINE, O_EXERCISES, O_SESSIONS, O_ADVICE };
 
-/* The columns of the earlier tools that bproutine reads, and their words. */
-enum { K_PHASE, K_PATTERN, K_STARTBACK, K_DISABILITY, K_LEVEL, NKEYS };
+/*
+ * The columns of the earlier tools that bproutine reads, and their words;
+ * progress (bptrack's) is read when present.
+ */
+enum { K_PHASE, K_PATTERN, K_STARTBACK, K_DISABILITY, K_LEVEL, K_PROGRESS,
+    NKEYS };
 
 static const struct {
 	const char		*col;
@@ -24,18 +28,24 @@ static const struct {
 } keys[NKEYS] = {
 	{ "phase", phase_words }, { "pattern", pattern_words },
 	{ "startback", risk_words }, { "disability", band_words },
-	{ "flag_level", level_words }
+	{ "flag_level", level_words }, { "progress", progress_words }
 };
 
-/* The intake columns it reads, for the contraindications. */
-#define READS	(COLBIT(COL_ID) | COLBIT(COL_AGE) | COLBIT(COL_OSTEOPOROSIS))
+/* The intake columns it reads, for the contraindications and children. */
+#define READS	(COLBIT(COL_ID) | COLBIT(COL_AGE) | COLBIT(COL_OSTEOPOROSIS) | \
+	COLBIT(COL_STEROID_USE))
+
+#define OLD_AGE		65	/* age65: this age or more */
+#define ADULT_AGE	16	/* NICE NG59 covers people this age and over */
 
 /* A record as the rules see it: every key a known word, or -1. */
 struct state {
-	int	k[NKEYS];
+	int	k[NKEYS];	/* progress: PROG_UNKNOWN when absent */
 	int	coremiss;	/* unscreened holds a core input */
-	int	old;		/* age unknown, invalid, or 65 and over */
-	int	osteo;		/* osteoporosis yes, unknown or invalid */
+	int	old;		/* age unknown, invalid, or OLD_AGE and over */
+	int	child;		/* age known and under ADULT_AGE */
+	int	fragile;	/* osteoporosis or steroid_use yes, unknown or
+				   invalid: fragile_bone */
 };
 
 struct router {
@@ -92,8 +102,9 @@ setup(struct tsv *t, void *ctx)
 
 	in_init(&r->in, t, READS);
 	for (k = 0; k < NKEYS; k++)
-		r->col[k] = filter_col(t, keys[k].col);
-	r->col[NKEYS] = filter_col(t, "unscreened");
+		r->col[k] = k == K_PROGRESS ? filter_col(t, keys[k].col) :
+		    tsv_col(t, keys[k].col);
+	r->col[NKEYS] = tsv_col(t, "unscreened");
 	return 0;
 }
 
@@ -105,6 +116,8 @@ known(struct router *r, struct tsv *t, int k)
 	size_t		 n;
 	int		 i;
 
+	if (r->col[k] < 0)		/* only progress may be absent */
+		return PROG_UNKNOWN;
 	p = tsv_field(t, (size_t)r->col[k], &n);
 	if ((i = vocab_index(keys[k].words, p, n)) >= 0)
 		return i;
@@ -143,15 +156,17 @@ static void
 readstate(struct router *r, struct tsv *t, struct state *s)
 {
 	long	age = 0;
-	int	k, osteo = 0;
+	int	k, ra, osteo = 0, steroid = 0;
 
 	for (k = 0; k < NKEYS; k++)
 		s->k[k] = known(r, t, k);
 	s->coremiss = coremissing(r, t);
-	s->old = in_uint(&r->in, COL_AGE, &age) != V_OK ||
-	    age >= 65;
-	s->osteo = in_bool(&r->in, COL_OSTEOPOROSIS, &osteo) != V_OK ||
-	    osteo;
+	ra = in_uint(&r->in, COL_AGE, &age);
+	s->old = ra != V_OK || age >= OLD_AGE;
+	s->child = ra == V_OK && age < ADULT_AGE;
+	s->fragile = in_bool(&r->in, COL_OSTEOPOROSIS, &osteo) != V_OK ||
+	    osteo || in_bool(&r->in, COL_STEROID_USE, &steroid) != V_OK ||
+	    steroid;
 }
 
 /* 1 if the record cannot be advised on yet (bp(7): assess). */
@@ -169,11 +184,28 @@ unusable(const struct state *s)
 	    k[K_LEVEL] == LEVEL_UNKNOWN || s->coremiss;
 }
 
+/*
+ * 1 if the record needs a clinician's visit (bp(7): review): a review
+ * flag, a disability near its worst, a child, or a person whose pain is
+ * getting worse or not better (a progress that cannot be read counts).
+ */
+static int
+needsreview(const struct state *s)
+{
+	const int	*k = s->k;
+
+	return k[K_LEVEL] == LEVEL_REVIEW || k[K_DISABILITY] == BAND_CRIPPLED ||
+	    k[K_DISABILITY] == BAND_BEDBOUND || s->child ||
+	    k[K_PROGRESS] == PROG_WORSE || k[K_PROGRESS] == PROG_NOT_IMPROVING ||
+	    k[K_PROGRESS] == PROG_INVALID || k[K_PROGRESS] < 0;
+}
+
 /* The first row of the disposition table that matches (bp(7)). */
 static int
 disposition(const struct state *s)
 {
 	const int	*k = s->k;
+	int		 back = k[K_PATTERN] != PAT_HIP;	/* STarT Back */
 
 	if (k[K_LEVEL] == LEVEL_EMERGENCY)
 		return DISP_EMERGENCY;
@@ -181,13 +213,13 @@ disposition(const struct state *s)
 		return DISP_URGENT;
 	if (unusable(s))
 		return DISP_ASSESS;
-	if (k[K_LEVEL] == LEVEL_REVIEW || k[K_DISABILITY] == BAND_CRIPPLED ||
-	    k[K_DISABILITY] == BAND_BEDBOUND)
+	if (needsreview(s))
 		return DISP_REVIEW;
-	if (k[K_PATTERN] == PAT_RADICULAR || k[K_PHASE] == PHASE_CHRONIC ||
-	    k[K_DISABILITY] == BAND_SEVERE ||
-	    ((k[K_STARTBACK] == RISK_MEDIUM || k[K_STARTBACK] == RISK_HIGH) &&
-	    k[K_PATTERN] != PAT_HIP))
+	if (k[K_STARTBACK] == RISK_HIGH && back)
+		return DISP_PSYCH_PHYSIO;
+	if (k[K_PATTERN] == PAT_RADICULAR || (k[K_STARTBACK] == RISK_MEDIUM &&
+	    back) || k[K_PHASE] == PHASE_CHRONIC ||
+	    k[K_DISABILITY] == BAND_SEVERE)
 		return DISP_PHYSIO;
 	return DISP_SELF_CARE;
 }
@@ -198,7 +230,8 @@ routine(const struct state *s, int d)
 {
 	int	acute = s->k[K_PHASE] == PHASE_ACUTE;
 
-	if (d == DISP_EMERGENCY || d == DISP_URGENT || d == DISP_ASSESS)
+	if (d == DISP_EMERGENCY || d == DISP_URGENT || d == DISP_ASSESS ||
+	    s->child)
 		return -1;
 	if (s->k[K_PATTERN] == PAT_RADICULAR)
 		return ROUT_RADICULAR;
@@ -275,8 +308,8 @@ present(const struct state *s)
 
 	if (s->old)
 		x |= 1U << CONTRA_AGE65;
-	if (s->osteo)
-		x |= 1U << CONTRA_OSTEOPOROSIS;
+	if (s->fragile)
+		x |= 1U << CONTRA_FRAGILE_BONE;
 	if (s->k[K_PATTERN] == PAT_RADICULAR)
 		x |= 1U << CONTRA_RADICULAR;
 	if (s->k[K_PHASE] == PHASE_ACUTE)

@@ -14,17 +14,20 @@
 
 typedef unsigned long long	tally_t;	/* counts, as -f tsv writes them */
 
-/* The count sections of a summary, in order. */
+/* The count sections of a summary, in order; progress only when read. */
 enum { S_RECORDS, S_PROBLEMS, S_LEVEL, S_PHASE, S_PATTERN, S_STARTBACK,
-    S_DISPOSITION, NCOUNTS };
+    S_DISPOSITION, S_PROGRESS, NCOUNTS };
 
 /* The work-list sections, in order. */
 enum { W_EMERGENCY, W_URGENT, W_UNSCREENED, NWORK };
 
-/* The columns a record is read by, in order: needs, then for plans. */
-enum { P_ID, P_LEVEL, P_FLAGS, P_UNSCREENED, P_PHASE, P_PATTERN,
+/*
+ * The columns a record is read by, in order: those every mode needs,
+ * those of plans, then those read when present.
+ */
+enum { P_ID, P_LEVEL, P_FLAGS, P_UNSCREENED, P_WORST, P_PHASE, P_PATTERN,
     P_STARTBACK, P_DISPOSITION, P_ROUTINE, P_EXERCISES, P_SESSIONS,
-    P_ADVICE, P_DISABILITY, P_ODI, NPCOLS };
+    P_ADVICE, P_DISABILITY, P_ODI, P_PROGRESS, P_SEEN, NPCOLS };
 
 /* A field of a record: n bytes at p. */
 struct field {
@@ -49,6 +52,7 @@ struct kv {
 /* A count section: its known keys first, in their order, then others. */
 struct count {
 	const char		*section;	/* also the column counted */
+	int			 on;		/* shown: not optional, or read */
 	const struct word	*known;
 	struct kv		*v;
 	size_t			 nv, cap, nknown;
@@ -99,7 +103,34 @@ int	work_next(const struct work *w, size_t *pos, struct field *id,
 void	text_report(const struct report *r);
 void	tsv_report(const struct report *r);
 
-/* report_plan.c: the plan of one record (f[] by P_*). */
-void	plan(const struct field *f, const struct catalog *c);
+/*
+ * Text wrapped at a width: wrap_start() writes first, then the words
+ * given to wrap_words() (split at spaces) go on a line until the next one
+ * would pass width, when a new line starts with indent; wrap_end() ends
+ * the last line.  A word longer than a line is written whole.  Control
+ * bytes are written as '?': a record's value must not steer a terminal.
+ */
+struct wrap {
+	int		 width;
+	int		 col;
+	int		 words;		/* on this line */
+	const char	*indent;
+};
+void	wrap_start(struct wrap *w, int width, const char *first,
+	    const char *indent);
+void	wrap_words(struct wrap *w, const char *p, size_t n);
+void	wrap_end(struct wrap *w);
+
+/* Write s right after the last word, with no space: a comma, say. */
+void	wrap_glue(struct wrap *w, const char *s);
+
+/* Write (p, n) as text: control bytes as '?'. */
+void	text_put(const char *p, size_t n);
+
+/*
+ * report_plan.c: the plan of one record (f[] by P_*), after a form feed
+ * unless it is the first.
+ */
+void	plan(const struct field *f, const struct catalog *c, int first);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * report_plan: bpreport's plan for one person (bpreport(1), --plans).
+ * report_plan: bpreport's plan for one person (bpreport(1), --plans), in
+ * plain words throughout: no column name or code reaches the page.
  */
 #include <stdio.h>
 #include <string.h>
@@ -8,20 +9,19 @@
 #include "out.h"
 #include "report.h"
 
-#define WRAP	72	/* plan text width */
+#define WRAP		72	/* plan text width */
+#define SAFETY_NET	"cauda_equina_warning"	/* its own heading */
 
-/* Words for the person, by value of a classification column. */
+/* Words for the person, by value of a column. */
 struct words {
 	const char	*value;
 	const char	*text;
 };
 
 static const struct words phasewords[] = {
-	{ "acute", "The pain began recently (acute phase)." },
-	{ "subacute", "The pain has lasted some weeks, up to 12 "
-	    "(subacute phase)." },
-	{ "chronic", "The pain has lasted more than 12 weeks "
-	    "(chronic phase)." },
+	{ "acute", "The pain began recently." },
+	{ "subacute", "The pain has lasted some weeks, up to 12." },
+	{ "chronic", "The pain has lasted more than 12 weeks." },
 	{ "unknown", "How long the pain has lasted was not recorded." },
 	{ "invalid", "The answer about how long the pain has lasted could "
 	    "not be read." },
@@ -29,14 +29,12 @@ static const struct words phasewords[] = {
 };
 static const struct words patternwords[] = {
 	{ "radicular", "The pain travels down the leg, as it does when a "
-	    "nerve root in the back is irritated (radicular pain)." },
-	{ "hip", "The pain is centred on the hip or groin." },
-	{ "mechanical", "Back pain that changes with movement and position "
-	    "(mechanical pain)." },
-	{ "nonspecific", "Back pain without signs of nerve involvement "
-	    "(non-specific pain)." },
-	{ "other", "The pain is in a place these tools do not sort, such "
-	    "as the thigh alone." },
+	    "nerve in the lower back is irritated." },
+	{ "hip", "The pain is in the hip or the groin." },
+	{ "mechanical", "The back pain changes with movement and position." },
+	{ "nonspecific", "The back pain shows no sign of a trapped nerve." },
+	{ "other", "The pain is in a place this questionnaire does not "
+	    "cover, such as the thigh alone." },
 	{ "unknown", "Where the pain is, or how far it spreads, was not "
 	    "recorded." },
 	{ "invalid", "The answers about where the pain is could not be "
@@ -44,123 +42,128 @@ static const struct words patternwords[] = {
 	{ NULL, NULL }
 };
 static const struct words riskwords[] = {
-	{ "low", "Low risk of the pain becoming a lasting problem "
-	    "(STarT Back)." },
-	{ "medium", "Medium risk of the pain becoming a lasting problem "
-	    "(STarT Back)." },
-	{ "high", "High risk of the pain becoming a lasting problem, with "
-	    "worry and low mood playing a part (STarT Back)." },
-	{ "unknown", "The STarT Back questions were not all answered." },
-	{ "invalid", "Some STarT Back answers could not be read." },
+	{ "low", "The answers show a low risk of the pain lasting." },
+	{ "medium", "The answers show a medium risk of the pain lasting." },
+	{ "high", "The answers show a high risk of the pain lasting, with "
+	    "worry and low mood playing a part." },
+	{ "unknown", "Not all the questions about how the pain affects you "
+	    "were answered." },
+	{ "invalid", "Some answers about how the pain affects you could not "
+	    "be read." },
 	{ NULL, NULL }
 };
 static const struct words disabilitywords[] = {
-	{ "minimal", "Daily life is affected a little (Oswestry)." },
-	{ "moderate", "Daily life is moderately affected (Oswestry)." },
-	{ "severe", "Daily life is severely affected (Oswestry)." },
-	{ "crippled", "The pain affects almost every part of daily life "
-	    "(Oswestry)." },
-	{ "bedbound", "The pain keeps the person in bed or nearly so "
-	    "(Oswestry)." },
-	{ "unknown", "Too few Oswestry questions were answered to score." },
-	{ "invalid", "Some Oswestry answers could not be read." },
+	{ "minimal", "The pain gets in the way of daily life a little." },
+	{ "moderate", "The pain gets in the way of daily life moderately." },
+	{ "severe", "The pain gets in the way of daily life a lot." },
+	{ "crippled", "The pain gets in the way of almost everything in daily "
+	    "life." },
+	{ "bedbound", "The pain keeps you in bed, or nearly so." },
+	{ "unknown", "Too few questions about daily life were answered to "
+	    "score them." },
+	{ "invalid", "Some answers about daily life could not be read." },
+	{ NULL, NULL }
+};
+static const struct words progresswords[] = {
+	{ "baseline", "This is the first visit on record." },
+	{ "improved", "The pain is clearly better than at the first visit." },
+	{ "same", "The pain is about the same as at the first visit." },
+	{ "worse", "The pain is worse than at the first visit." },
+	{ "not_improving", "The pain is not clearly better some weeks after "
+	    "the first visit." },
+	{ "unknown", "How this visit compares with the first is not known." },
+	{ "invalid", "The dates of the visits could not be put in order." },
 	{ NULL, NULL }
 };
 static const struct words dispwords[] = {
 	{ "emergency", "Go to an emergency department now." },
 	{ "urgent", "See a doctor within 24 hours." },
-	{ "assess", "Not enough information to advise yet: complete the "
-	    "questionnaire with a clinician before starting exercises." },
-	{ "review", "Book a visit with a clinician; the routine below may "
-	    "start in the meantime." },
-	{ "physio", "Work through the routine below with a "
-	    "physiotherapist's guidance." },
-	{ "self_care", "Look after this at home with the routine below; "
-	    "seek care if things change." },
+	{ "assess", "There is not enough information to advise you yet: "
+	    "please finish the questionnaire with a clinician before you "
+	    "start any exercises." },
+	{ "review", "Book a visit with a doctor or other clinician in the "
+	    "coming days; you may start the exercises below gently in the "
+	    "meantime." },
+	{ "review_none", "Book a visit with a doctor or other clinician in "
+	    "the coming days." },
+	{ "psych_physio", "Work with a physiotherapist who helps with the "
+	    "worry and low mood that can come with back pain, as well as "
+	    "with the exercises." },
+	{ "physio", "Work through the exercises with a physiotherapist's "
+	    "guidance." },
+	{ "self_care", "You can look after this at home, with the exercises "
+	    "below." },
 	{ NULL, NULL }
 };
-static const char *const levelwhat[] = {
-	"", "mention it to the clinician who reviews this plan",
-	"see a doctor within 24 hours", "go to an emergency department now"
+static const struct words sessionwords[] = {
+	{ "daily", "every day" },
+	{ "3-5/week", "3 to 5 days a week, with rest days between" },
+	{ NULL, NULL }
 };
 
-static const char	*say(const struct words *, const struct field *);
-static void		 wrap(const char *, const char *, const char *);
-static void		 spaced(const char *, size_t);
-static void		 line(const struct words *, const char *,
-			    const struct field *);
+/*
+ * The units of a dose (bp-catalog(5)) in words: "10s_x3" is 10 seconds,
+ * 3 times; "10-30_min" 10-30 minutes.
+ */
+static const struct words doseunits[] = {
+	{ "s", "seconds" }, { "min", "minutes" }, { "reps", "times" },
+	{ NULL, NULL }
+};
+
+static const char	*say(const struct words *, const char *, size_t);
+static void		 para(const char *, const char *, const char *,
+			    size_t);
+static void		 text(const char *, const char *, const char *);
+static void		 sentence(const struct words *, const struct field *);
 static int		 none(const struct field *);
+static void		 dose(const char *, size_t);
 static void		 planflags(const struct field *);
 static void		 planasked(const struct field *);
 static void		 planexercises(const struct field *,
 			    const struct catalog *);
 static void		 planadvice(const struct field *,
-			    const struct catalog *);
+			    const struct catalog *, int);
 
 static const char *
-say(const struct words *w, const struct field *f)
+say(const struct words *w, const char *p, size_t n)
 {
 	for (; w->value != NULL; w++)
-		if (strlen(w->value) == f->n && memcmp(w->value, f->p, f->n) ==
-		    0)
+		if (strlen(w->value) == n && memcmp(w->value, p, n) == 0)
 			return w->text;
 	return NULL;
 }
 
+/* A paragraph (p, n), wrapped at WRAP. */
+static void
+para(const char *first, const char *indent, const char *p, size_t n)
+{
+	struct wrap	w;
+
+	wrap_start(&w, WRAP, first, indent);
+	wrap_words(&w, p, n);
+	wrap_end(&w);
+}
+
+/* The same for the string s. */
+static void
+text(const char *first, const char *indent, const char *s)
+{
+	para(first, indent, s, strlen(s));
+}
+
 /*
- * Write s wrapped at WRAP columns: the first line starts with first,
- * the others with indent (as many columns wide).
+ * The sentence for a column's value; a value it does not know, which
+ * no tool writes, is shown as it is rather than left out.
  */
 static void
-wrap(const char *first, const char *indent, const char *s)
+sentence(const struct words *w, const struct field *f)
 {
-	size_t	col, w, ind = strlen(indent);
+	const char	*s = say(w, f->p, f->n);
 
-	out_str(first);
-	col = ind;
-	while (*s != '\0') {
-		while (*s == ' ')
-			s++;
-		w = strcspn(s, " ");
-		if (w == 0)
-			break;
-		if (col > ind && col + 1 + w > WRAP) {
-			out_byte('\n');
-			out_str(indent);
-			col = ind;
-		} else if (col > ind) {
-			out_byte(' ');
-			col++;
-		}
-		out_write(s, w);
-		col += w;
-		s += w;
-	}
-	out_byte('\n');
-}
-
-/* Write (p, n) with '_' shown as ' '. */
-static void
-spaced(const char *p, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		out_byte(p[i] == '_' ? ' ' : p[i]);
-}
-
-static void
-line(const struct words *w, const char *what, const struct field *f)
-{
-	const char	*s = say(w, f);
-
-	if (s != NULL) {
-		wrap("  ", "  ", s);
-		return;
-	}
-	out_printf("  %s: ", what);
-	out_write(f->p, f->n);
-	out_byte('\n');
+	if (s != NULL)
+		text("  ", "  ", s);
+	else if (f->n > 0)
+		para("  ", "  ", f->p, f->n);
 }
 
 /* 1 if f is empty or "none". */
@@ -170,6 +173,35 @@ none(const struct field *f)
 	return f->n == 0 || (f->n == 4 && memcmp(f->p, "none", 4) == 0);
 }
 
+/*
+ * A dose in words: its parts at '_', "xN" as ", N times", a unit alone or
+ * after a number spelled out.
+ */
+static void
+dose(const char *p, size_t n)
+{
+	const char	*end = p + n, *us, *u;
+	size_t		 k, d;
+
+	for (k = 0; p < end; p = us + 1, k++) {
+		if ((us = memchr(p, '_', (size_t)(end - p))) == NULL)
+			us = end;
+		for (d = 0; p + d < us && p[d] >= '0' && p[d] <= '9'; d++)
+			;
+		if (p[0] == 'x' && us - p > 1 && p[1] >= '0' && p[1] <= '9') {
+			out_str(k > 0 ? ", " : "");
+			text_put(p + 1, (size_t)(us - p - 1));
+			out_str(" times");
+			continue;
+		}
+		out_str(k > 0 ? " " : "");
+		if ((u = say(doseunits, p + d, (size_t)(us - p) - d)) != NULL)
+			out_printf("%.*s%s%s", (int)d, p, d > 0 ? " " : "", u);
+		else
+			text_put(p, (size_t)(us - p));
+	}
+}
+
 static void
 planflags(const struct field *f)
 {
@@ -177,25 +209,18 @@ planflags(const struct field *f)
 	struct items		 it;
 	const char		*p;
 	size_t			 n;
-	char			 buf[256];
 
 	out_str("\nWarning signs\n");
 	if (none(&f[P_FLAGS]))
-		wrap("  ", "  ", "None of the warning signs asked about was "
+		text("  ", "  ", "None of the warning signs asked about was "
 		    "reported. That is not proof that all is well.");
 	else {
 		items_init(&it, f[P_FLAGS].p, f[P_FLAGS].n);
 		while (items_next(&it, &p, &n)) {
-			if ((fl = flag_find(p, n)) == NULL) {
-				out_str("  ");
-				out_write(p, n);
-				out_byte('\n');
-				continue;
-			}
-			snprintf(buf, sizeof(buf), "%s: it can point to %s; "
-			    "%s.", fl->name, fl->concern,
-			    levelwhat[fl->level]);
-			wrap("  - ", "    ", buf);
+			if ((fl = flag_find(p, n)) != NULL)
+				text("  - ", "    ", fl->plain);
+			else
+				para("  - ", "    ", p, n);
 		}
 	}
 	if (!none(&f[P_UNSCREENED]))
@@ -207,24 +232,25 @@ static void
 planasked(const struct field *f)
 {
 	const struct screen	*sc;
+	struct wrap		 w;
 	struct items		 it;
 	const char		*p;
-	char			 buf[4096];
-	size_t			 n, len;
-	int			 k;
+	size_t			 n;
+	int			 k = 0;
 
-	len = (size_t)snprintf(buf, sizeof(buf), "Not yet asked, or the "
-	    "answer could not be read:");
+	wrap_start(&w, WRAP, "  ", "  ");
+	wrap_words(&w, "Not yet asked, or the answer could not be read:", 47);
 	items_init(&it, f->p, f->n);
-	for (k = 0; items_next(&it, &p, &n) && len < sizeof(buf); k++) {
+	while (items_next(&it, &p, &n)) {
 		if ((sc = flags_screen(p, n)) != NULL) {
 			p = sc->plain;
 			n = strlen(p);
 		}
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-		    "%s %.*s", k > 0 ? ";" : "", (int)n, p);
+		if (k++ > 0)
+			wrap_glue(&w, ";");
+		wrap_words(&w, p, n);
 	}
-	wrap("  ", "  ", buf);
+	wrap_end(&w);
 }
 
 static void
@@ -232,22 +258,19 @@ planexercises(const struct field *f, const struct catalog *c)
 {
 	const struct entry	*e;
 	const struct field	*ss = &f[P_SESSIONS];
+	const char		*p, *colon, *often;
 	struct items		 it;
-	const char		*p, *colon;
 	size_t			 n;
 	int			 k = 0;
 
 	if (none(&f[P_EXERCISES]))
 		return;
 	out_str("\nExercises, ");
-	if (ss->n == 5 && memcmp(ss->p, "daily", 5) == 0)
-		out_str("every day\n");
-	else if (ss->n == 8 && memcmp(ss->p, "3-5/week", 8) == 0)
-		out_str("3 to 5 days a week, with rest days between\n");
-	else {
-		out_write(ss->p, ss->n);
-		out_byte('\n');
-	}
+	if ((often = say(sessionwords, ss->p, ss->n)) != NULL)
+		out_str(often);
+	else
+		text_put(ss->p, ss->n);
+	out_byte('\n');
 	items_init(&it, f[P_EXERCISES].p, f[P_EXERCISES].n);
 	while (items_next(&it, &p, &n)) {
 		if ((colon = memchr(p, ':', n)) == NULL)
@@ -257,62 +280,80 @@ planexercises(const struct field *f, const struct catalog *c)
 		if (e != NULL)
 			out_str(e->name);
 		else
-			out_write(p, (size_t)(colon - p));
+			text_put(p, (size_t)(colon - p));
 		if (colon < p + n) {
 			out_str(" (");
-			spaced(colon + 1, (size_t)(p + n - colon - 1));
+			dose(colon + 1, (size_t)(p + n - colon - 1));
 			out_byte(')');
 		}
 		out_byte('\n');
 		if (e != NULL)
-			wrap("     ", "     ", e->instructions);
+			text("     ", "     ", e->instructions);
 	}
 }
 
+/*
+ * The advice texts; with net set, the safety net's alone, under "When to
+ * get help at once"; without, all the others.
+ */
 static void
-planadvice(const struct field *f, const struct catalog *c)
+planadvice(const struct field *f, const struct catalog *c, int net)
 {
 	const struct entry	*e;
 	struct items		 it;
 	const char		*p;
 	size_t			 n;
+	int			 k = 0;
 
 	if (none(&f[P_ADVICE]))
 		return;
-	out_str("\nAdvice\n");
 	items_init(&it, f[P_ADVICE].p, f[P_ADVICE].n);
-	while (items_next(&it, &p, &n))
+	while (items_next(&it, &p, &n)) {
+		if ((n == strlen(SAFETY_NET) && memcmp(p, SAFETY_NET, n) ==
+		    0) != net)
+			continue;
+		if (k++ == 0)
+			out_str(net ? "\nWhen to get help at once\n" :
+			    "\nAdvice\n");
 		if ((e = catalog_find(c, p, n, 1)) != NULL)
-			wrap("  - ", "    ", e->instructions);
-		else {
-			out_str("  - ");
-			out_write(p, n);
-			out_byte('\n');
-		}
+			text(net ? "  " : "  - ", net ? "  " : "    ",
+			    e->instructions);
+		else
+			para("  - ", "    ", p, n);
+	}
 }
 
 void
-plan(const struct field *f, const struct catalog *c)
+plan(const struct field *f, const struct catalog *c, int first)
 {
+	if (!first)
+		out_byte('\f');
 	out_str("Plan for ");
-	out_write(f[P_ID].p, f[P_ID].n);
+	text_put(f[P_ID].p, f[P_ID].n);
+	if (f[P_SEEN].n > 0) {
+		out_str(", seen ");
+		text_put(f[P_SEEN].p, f[P_SEEN].n);
+	}
 	out_str("\n\nWhat the answers show\n");
-	line(patternwords, "pattern", &f[P_PATTERN]);
-	line(phasewords, "phase", &f[P_PHASE]);
-	line(riskwords, "startback", &f[P_STARTBACK]);
+	sentence(patternwords, &f[P_PATTERN]);
+	sentence(phasewords, &f[P_PHASE]);
+	sentence(riskwords, &f[P_STARTBACK]);
 	if (f[P_PATTERN].n == 3 && memcmp(f[P_PATTERN].p, "hip", 3) == 0)
-		wrap("  ", "  ", "STarT Back was made for back pain, not hip "
-		    "pain, so it does not change this plan.");
-	if (f[P_DISABILITY].p != NULL)
-		line(disabilitywords, "disability", &f[P_DISABILITY]);
+		text("  ", "  ", "Those questions were made for back pain, not "
+		    "hip pain, so they do not change this plan.");
+	sentence(disabilitywords, &f[P_DISABILITY]);
+	sentence(progresswords, &f[P_PROGRESS]);
 	planflags(f);
 	out_str("\nWhat happens next\n");
-	line(dispwords, "disposition", &f[P_DISPOSITION]);
+	if (none(&f[P_EXERCISES]) && f[P_DISPOSITION].n == 6 &&
+	    memcmp(f[P_DISPOSITION].p, "review", 6) == 0)
+		text("  ", "  ", say(dispwords, "review_none", 11));
+	else
+		sentence(dispwords, &f[P_DISPOSITION]);
 	planexercises(f, c);
-	planadvice(f, c);
+	planadvice(f, c, 0);
+	planadvice(f, c, 1);
 	out_str("\n");
-	wrap("", "", "This plan is not a diagnosis. It sorts the answers given "
-	    "and suggests a routine for a clinician to review; if the pain "
-	    "gets worse, spreads, or new symptoms appear, seek care.");
-	out_byte('\n');
+	text("", "", "This plan is not a diagnosis. It sorts the answers given "
+	    "and suggests exercises for a clinician to review.");
 }

@@ -18,11 +18,13 @@ static const struct word levelkeys[] = {
 static const struct {
 	const char		*section;
 	const struct word	*known;
+	int			 optional;
 } counts[NCOUNTS] = {
-	{ "records", total }, { "problems", total },
-	{ "flag_level", levelkeys }, { "phase", phase_words },
-	{ "pattern", pattern_words }, { "startback", risk_words },
-	{ "disposition", disposition_words }
+	{ "records", total, 0 }, { "problems", total, 0 },
+	{ "flag_level", levelkeys, 0 }, { "phase", phase_words, 0 },
+	{ "pattern", pattern_words, 0 }, { "startback", risk_words, 0 },
+	{ "disposition", disposition_words, 0 },
+	{ "progress", progress_words, 1 }
 };
 
 static const struct {
@@ -31,7 +33,8 @@ static const struct {
 } works[NWORK] = {
 	{ "emergency", "Emergency: send to an emergency department now" },
 	{ "urgent", "Urgent: a doctor within 24 hours" },
-	{ "unscreened", "Ask today: cauda equina questions not answered" }
+	{ "unscreened", "Ask today: unanswered questions that could make it an "
+	    "emergency" }
 };
 
 static size_t	hash(const char *, size_t);
@@ -143,6 +146,7 @@ sum_init(struct report *r)
 		c = &r->c[s];
 		c->section = counts[s].section;
 		c->known = counts[s].known;
+		c->on = !counts[s].optional;
 		for (i = 0; c->known[i].s != NULL; i++)
 			;
 		/* the known keys, at zero, in their order */
@@ -254,8 +258,9 @@ sections(const struct field *f)
 	else if (field_has(&f[P_LEVEL], "urgent") ||
 	    field_has(&f[P_DISPOSITION], "urgent"))
 		w |= 1U << W_URGENT;
-	if (field_has(&f[P_UNSCREENED], "saddle_numbness") ||
-	    field_has(&f[P_UNSCREENED], "bladder_bowel"))
+	/* a question left open could make it an emergency */
+	if (field_has(&f[P_WORST], "emergency") &&
+	    !field_has(&f[P_LEVEL], "emergency"))
 		w |= 1U << W_UNSCREENED;
 	return w;
 }
@@ -267,7 +272,8 @@ sum_record(struct report *r, const struct field *f, int problem)
 		P_PHASE, P_PATTERN, P_STARTBACK, P_ODI, P_DISABILITY
 	};
 	static const int counted[NCOUNTS] = {
-		-1, -1, P_LEVEL, P_PHASE, P_PATTERN, P_STARTBACK, P_DISPOSITION
+		-1, -1, P_LEVEL, P_PHASE, P_PATTERN, P_STARTBACK, P_DISPOSITION,
+		P_PROGRESS
 	};
 	size_t		 i;
 	unsigned	 w;
@@ -280,9 +286,13 @@ sum_record(struct report *r, const struct field *f, int problem)
 	if (add(&r->c[S_RECORDS], "total", 5, 1) == -1 ||
 	    add(&r->c[S_PROBLEMS], "total", 5, (tally_t)problem) == -1)
 		return -1;
-	for (s = S_LEVEL; s < NCOUNTS; s++)
+	for (s = S_LEVEL; s < NCOUNTS; s++) {
+		if (f[counted[s]].p == NULL)	/* progress, absent */
+			continue;
+		r->c[s].on = 1;
 		if (add(&r->c[s], f[counted[s]].p, f[counted[s]].n, 1) == -1)
 			return -1;
+	}
 	w = sections(f);
 	if (((w & 1U << W_EMERGENCY) &&
 	    keep(&r->w[W_EMERGENCY], &f[P_ID], &f[P_FLAGS]) == -1) ||
@@ -330,8 +340,10 @@ sum_merge(struct report *r, const struct field *f, const char *file,
 
 	for (s = 0; s < NCOUNTS; s++)
 		if (strlen(r->c[s].section) == f[0].n &&
-		    memcmp(r->c[s].section, f[0].p, f[0].n) == 0)
+		    memcmp(r->c[s].section, f[0].p, f[0].n) == 0) {
+			r->c[s].on = 1;
 			return bycount(&r->c[s], f, file, line);
+		}
 	for (s = 0; s < NWORK; s++)
 		if (strlen(r->w[s].section) == f[0].n &&
 		    memcmp(r->w[s].section, f[0].p, f[0].n) == 0)

@@ -1,7 +1,9 @@
 /*
  * report_text: bpreport's summary and work list, as text for a terminal
- * or as TSV (bpreport(1)).
+ * or as TSV (bpreport(1)); and the wrapped text both it and the plans
+ * write.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "flags.h"
@@ -9,24 +11,94 @@
 #include "report.h"
 #include "value.h"
 
-static void	bar(const char *, tally_t, tally_t, int, int);
-static void	flagwords(const struct field *);
-static void	asked(const struct field *);
+#define INDENT_MAX	24	/* of a work list item's later lines */
+
+static void	bar(const struct kv *, tally_t, int, int);
+static void	flagwords(struct wrap *, const struct field *);
+static void	asked(struct wrap *, const struct field *);
+static void	item(const struct report *, int, const struct field *,
+		    const struct field *);
+
+void
+text_put(const char *p, size_t n)
+{
+	size_t	i, k;
+
+	for (i = 0; i < n; i = k + 1) {
+		for (k = i; k < n && (unsigned char)p[k] >= 0x20 &&
+		    p[k] != 0x7f; k++)
+			;
+		out_write(p + i, k - i);
+		if (k < n)
+			out_byte('?');
+	}
+}
+
+void
+wrap_start(struct wrap *w, int width, const char *first, const char *indent)
+{
+	w->width = width;
+	w->indent = indent;
+	w->words = 0;
+	w->col = (int)strlen(first);
+	out_str(first);
+}
+
+void
+wrap_words(struct wrap *w, const char *p, size_t n)
+{
+	const char	*end = p + n, *sp;
+	size_t		 len;
+
+	for (; p < end; p = sp) {
+		while (p < end && *p == ' ')
+			p++;
+		if ((sp = memchr(p, ' ', (size_t)(end - p))) == NULL)
+			sp = end;
+		if ((len = (size_t)(sp - p)) == 0)
+			break;
+		if (w->words > 0 && w->col + 1 + (int)len > w->width) {
+			out_byte('\n');
+			out_str(w->indent);
+			w->col = (int)strlen(w->indent);
+			w->words = 0;
+		} else if (w->words > 0) {
+			out_byte(' ');
+			w->col++;
+		}
+		text_put(p, len);
+		w->col += (int)len;
+		w->words++;
+	}
+}
+
+void
+wrap_glue(struct wrap *w, const char *s)
+{
+	out_str(s);
+	w->col += (int)strlen(s);
+}
+
+void
+wrap_end(struct wrap *w)
+{
+	(void)w;
+	out_byte('\n');
+}
 
 static void
-bar(const char *key, tally_t n, tally_t of, int room, int u8)
+bar(const struct kv *v, tally_t of, int room, int u8)
 {
-	size_t	klen = strlen(key);
 	int	len, i;
 
 	out_str("  ");
-	out_str(key);
-	out_printf("%*s %7llu %5.1f%%", klen < 12 ? (int)(12 - klen) : 0, "",
-	    n, of > 0 ? 100.0 * (double)n / (double)of : 0.0);
+	text_put(v->key, v->len);
+	out_printf("%*s %7llu %5.1f%%", v->len < 12 ? (int)(12 - v->len) : 0,
+	    "", v->n, of > 0 ? 100.0 * (double)v->n / (double)of : 0.0);
 	/* merged summaries may claim more than their records: cap it */
-	len = of == 0 ? 0 : n >= of ? room :
-	    (int)((double)n * room / (double)of + 0.5);
-	if (len == 0 && n > 0)
+	len = of == 0 ? 0 : v->n >= of ? room :
+	    (int)((double)v->n * room / (double)of + 0.5);
+	if (len == 0 && v->n > 0)
 		len = 1;
 	if (len > 0)
 		out_str("  ");
@@ -35,45 +107,81 @@ bar(const char *key, tally_t n, tally_t of, int room, int u8)
 	out_byte('\n');
 }
 
-
-/* A flag list in plain words: "name (concern); ...". */
+/* A flag list in words: "name (concern); ...", names spaced. */
 static void
-flagwords(const struct field *f)
+flagwords(struct wrap *w, const struct field *f)
 {
 	const struct flag	*fl;
 	struct items		 it;
 	const char		*p;
-	size_t			 n;
-	int			 first = 1;
+	char			 buf[256];
+	size_t			 n, k = 0;
 
 	if (f->n == 4 && memcmp(f->p, "none", 4) == 0) {
-		out_str("no flag recorded");
+		wrap_words(w, "no flag recorded", 16);
 		return;
 	}
 	items_init(&it, f->p, f->n);
 	while (items_next(&it, &p, &n)) {
-		if (!first)
-			out_str("; ");
-		first = 0;
-		if ((fl = flag_find(p, n)) != NULL)
-			out_printf("%s (%s)", fl->name, fl->concern);
-		else
-			out_write(p, n);
+		if ((fl = flag_find(p, n)) != NULL) {
+			n = (size_t)snprintf(buf, sizeof(buf), "%s (%s)",
+			    fl->name, fl->concern);
+			for (p = buf; (p = strchr(p, '_')) != NULL; )
+				buf[p - buf] = ' ';
+			p = buf;
+		}
+		if (k++ > 0)
+			wrap_glue(w, ";");
+		wrap_words(w, p, n);
 	}
 }
 
-/* The cauda equina questions an unscreened list holds, in words. */
+/* The questions an unscreened list holds, in plain words. */
 static void
-asked(const struct field *f)
+asked(struct wrap *w, const struct field *f)
 {
-	int	saddle = field_has(f, "saddle_numbness");
+	const struct screen	*sc;
+	struct items		 it;
+	const char		*p;
+	size_t			 n, k = 0;
 
-	out_str("not answered or unreadable: ");
-	if (saddle)
-		out_str("saddle numbness");
-	if (field_has(f, "bladder_bowel"))
-		out_str(saddle ? ", bladder or bowel control" :
-		    "bladder or bowel control");
+	wrap_words(w, "not answered or unreadable:", 27);
+	items_init(&it, f->p, f->n);
+	while (items_next(&it, &p, &n)) {
+		if ((sc = flags_screen(p, n)) != NULL) {
+			p = sc->plain;
+			n = strlen(p);
+		}
+		if (k++ > 0)
+			wrap_glue(w, ";");
+		wrap_words(w, p, n);
+	}
+}
+
+/* One line of the work list, wrapped to the terminal, never cut. */
+static void
+item(const struct report *r, int s, const struct field *id,
+    const struct field *v)
+{
+	static const char	spaces[] = "                        ";
+	struct wrap		 w;
+	size_t			 ind = id->n + 4;
+
+	/* the later lines under the text, but not so far on a narrow one */
+	if (ind > INDENT_MAX)
+		ind = INDENT_MAX;
+	if (ind > (size_t)r->width / 4)
+		ind = (size_t)r->width / 4;
+	wrap_start(&w, r->width, "  ", spaces + INDENT_MAX - ind);
+	text_put(id->p, id->n);
+	out_str("  ");
+	w.col += (int)id->n + 2;
+	w.words = 0;
+	if (s == W_UNSCREENED)
+		asked(&w, v);
+	else
+		flagwords(&w, v);
+	wrap_end(&w);
 }
 
 void
@@ -81,6 +189,8 @@ text_report(const struct report *r)
 {
 	const struct count	*c;
 	struct field		 id, v;
+	struct wrap		 w;
+	char			 title[128];
 	tally_t			 records = r->c[S_RECORDS].v[0].n;
 	size_t			 k, pos;
 	int			 s, room, calls = 0;
@@ -91,24 +201,23 @@ text_report(const struct report *r)
 	out_printf("Batch summary: %llu records, %llu with problems\n",
 	    records, r->c[S_PROBLEMS].v[0].n);
 	for (c = r->c + S_LEVEL; c < r->c + NCOUNTS; c++) {
+		if (!c->on)
+			continue;
 		out_printf("\n%s\n", c->section);
 		for (k = 0; k < c->nv; k++)
-			bar(c->v[k].key, c->v[k].n, records, room, r->u8bars);
+			bar(&c->v[k], records, room, r->u8bars);
 	}
 	out_str("\nWork list: people to call today\n");
 	for (s = 0; s < NWORK; s++) {
 		calls += r->w[s].n > 0;
-		out_printf("\n%s (%zu)\n", r->w[s].title, r->w[s].n);
-		for (pos = 0; work_next(&r->w[s], &pos, &id, &v); ) {
-			out_str("  ");
-			out_write(id.p, id.n);
-			out_str("  ");
-			if (s == W_UNSCREENED)
-				asked(&v);
-			else
-				flagwords(&v);
-			out_byte('\n');
-		}
+		snprintf(title, sizeof(title), "%s (%zu)", r->w[s].title,
+		    r->w[s].n);
+		wrap_start(&w, r->width, "\n", "  ");
+		w.col = 0;
+		wrap_words(&w, title, strlen(title));
+		wrap_end(&w);
+		for (pos = 0; work_next(&r->w[s], &pos, &id, &v); )
+			item(r, s, &id, &v);
 	}
 	if (!calls)
 		out_str("\nNo one on the work list today.\n");
@@ -124,10 +233,10 @@ tsv_report(const struct report *r)
 
 	out_str("section\tkey\tvalue\n");
 	for (c = r->c; c < r->c + NCOUNTS; c++)
-		for (k = 0; k < c->nv; k++) {
+		for (k = 0; c->on && k < c->nv; k++) {
 			out_str(c->section);
 			out_byte('\t');
-			out_str(c->v[k].key);
+			out_write(c->v[k].key, c->v[k].len);
 			out_printf("\t%llu\n", c->v[k].n);
 		}
 	for (s = 0; s < NWORK; s++)

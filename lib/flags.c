@@ -11,11 +11,12 @@
 enum fact {
 	F_HIPSITE = NCOL,	/* site holds hip or groin */
 	F_UPPER_BACK,		/* site holds upper_back */
-	F_BELOW_KNEE_BOTH,	/* radiation below_knee and side both */
+	F_LEG_PAIN,		/* radiation thigh or below_knee */
+	F_BOTH_SIDES,		/* side both */
 	F_HIP_FRACTURE_AGE,	/* age HIP_FRACTURE_AGE or more */
 	F_OLDER,		/* age over OLDER_AGE */
-	F_INFLAMMATORY_AGE,	/* age under INFLAMMATORY_AGE */
 	F_YOUNG,		/* age under YOUNG_AGE */
+	F_EARLY_ONSET,		/* age at onset under INFLAMMATORY_AGE */
 	F_CHRONIC,		/* over CHRONIC_DAYS since onset */
 	F_TRUE,			/* set in every record */
 	F_NFACTS
@@ -27,11 +28,13 @@ enum fact {
 static const uint64_t fact_cols[F_NFACTS - NCOL] = {
 	[F_HIPSITE - NCOL] = COLBIT(COL_SITE),
 	[F_UPPER_BACK - NCOL] = COLBIT(COL_SITE),
-	[F_BELOW_KNEE_BOTH - NCOL] = COLBIT(COL_RADIATION) | COLBIT(COL_SIDE),
+	[F_LEG_PAIN - NCOL] = COLBIT(COL_RADIATION),
+	[F_BOTH_SIDES - NCOL] = COLBIT(COL_SIDE),
 	[F_HIP_FRACTURE_AGE - NCOL] = COLBIT(COL_AGE),
 	[F_OLDER - NCOL] = COLBIT(COL_AGE),
-	[F_INFLAMMATORY_AGE - NCOL] = COLBIT(COL_AGE),
 	[F_YOUNG - NCOL] = COLBIT(COL_AGE),
+	[F_EARLY_ONSET - NCOL] = COLBIT(COL_AGE) | COLBIT(COL_DURATION) |
+	    COLBIT(COL_ONSET) | COLBIT(COL_SEEN),
 	[F_CHRONIC - NCOL] = COLBIT(COL_DURATION) | COLBIT(COL_ONSET) |
 	    COLBIT(COL_SEEN),
 };
@@ -47,60 +50,110 @@ static const uint64_t fact_cols[F_NFACTS - NCOL] = {
 #define WHEN3(a, b, c)	{ (a), (b), (c) }
 #define YES(c)		FACT(COL_ ## c)
 
-/* bp(7) and bpflags(1), row for row. */
+/* CES: cauda equina syndrome, the nerves at the base of the spine. */
+#define CES	"This can mean the nerves at the base of the spine are " \
+	"being squeezed (cauda equina syndrome)."
+
+/* bpflags(1), row for row. */
 const struct flag flag_table[] = {
 	{ "cauda_equina", LEVEL_EMERGENCY,
 	    WHEN1(YES(SADDLE_NUMBNESS) | YES(BLADDER_BOWEL)),
-	    "cauda equina or spinal cord compression" },
+	    "cauda equina or spinal cord compression",
+	    "Numbness between the legs or around the back passage, or new "
+	    "trouble with the bladder or bowel, was reported. " CES },
 	{ "bilateral_deficit", LEVEL_EMERGENCY,
-	    WHEN2(YES(LEG_WEAKNESS), FACT(F_BELOW_KNEE_BOTH)),
-	    "cauda equina" },
+	    WHEN2(YES(LEG_WEAKNESS), FACT(F_BOTH_SIDES)),
+	    "cauda equina: weakness in both legs",
+	    "Weakness in both legs was reported. " CES },
+	{ "bilateral_sciatica", LEVEL_EMERGENCY,
+	    WHEN2(FACT(F_BOTH_SIDES), FACT(F_LEG_PAIN) | YES(NUMBNESS)),
+	    "cauda equina: pain or numbness in both legs",
+	    "Pain or numbness in both legs was reported. " CES },
+	{ "cord_compression", LEVEL_EMERGENCY,
+	    WHEN2(YES(CANCER_HISTORY), YES(LEG_WEAKNESS) | YES(NUMBNESS)),
+	    "metastatic spinal cord compression",
+	    "Weakness or numbness in the legs was reported together with "
+	    "cancer, now or in the past. This can mean the spinal cord is "
+	    "being pressed on." },
 	{ "spinal_infection", LEVEL_EMERGENCY,
 	    WHEN2(YES(FEVER), YES(IV_DRUG_USE) | YES(IMMUNOSUPPRESSED)),
-	    "spinal infection or abscess" },
+	    "spinal infection or abscess",
+	    "A fever was reported by someone more likely to catch an "
+	    "infection. This can mean an infection in the spine." },
 	{ "hip_fracture", LEVEL_EMERGENCY,
-	    WHEN3(YES(TRAUMA), FACT(F_HIPSITE), FACT(F_HIP_FRACTURE_AGE)),
-	    "hip fracture after a fall" },
+	    WHEN3(YES(TRAUMA), FACT(F_HIPSITE),
+	    FACT(F_HIP_FRACTURE_AGE) | YES(OSTEOPOROSIS)),
+	    "hip fracture after a fall",
+	    "Hip or groin pain after a fall or injury was reported, at an "
+	    "age or with bones that break more easily. The hip may be "
+	    "broken." },
 	{ "leg_weakness", LEVEL_URGENT, WHEN1(YES(LEG_WEAKNESS)),
-	    "significant muscle weakness" },
-	{ "fever", LEVEL_URGENT, WHEN1(YES(FEVER)), "infection" },
+	    "significant muscle weakness",
+	    "Weakness in a leg was reported. A nerve may be badly "
+	    "pinched." },
+	{ "fever", LEVEL_URGENT, WHEN1(YES(FEVER)), "infection",
+	    "A fever was reported. It can be a sign of an infection." },
 	{ "cancer_history", LEVEL_URGENT, WHEN1(YES(CANCER_HISTORY)),
-	    "malignancy" },
-	{ "weight_loss", LEVEL_URGENT, WHEN1(YES(WEIGHT_LOSS)),
-	    "malignancy" },
-	{ "trauma", LEVEL_URGENT, WHEN1(YES(TRAUMA)), "fracture" },
-	{ "bilateral_sciatica", LEVEL_URGENT, WHEN1(FACT(F_BELOW_KNEE_BOTH)),
-	    "spinal stenosis or early cauda equina" },
-	{ "infection_risk", LEVEL_REVIEW,
-	    WHEN1(YES(IV_DRUG_USE) | YES(IMMUNOSUPPRESSED)), "infection" },
+	    "malignancy",
+	    "Cancer, now or in the past, was reported. Back pain can then "
+	    "have a cause that needs checking." },
+	{ "weight_loss", LEVEL_URGENT, WHEN1(YES(WEIGHT_LOSS)), "malignancy",
+	    "Weight loss without a known reason was reported. Its cause "
+	    "needs checking." },
+	{ "trauma", LEVEL_URGENT, WHEN1(YES(TRAUMA)), "fracture",
+	    "A recent fall or injury was reported. A bone may be broken." },
+	{ "infection_risk", LEVEL_URGENT,
+	    WHEN1(YES(IV_DRUG_USE) | YES(IMMUNOSUPPRESSED)),
+	    "spinal infection, often without fever",
+	    "Injecting drugs or a weakened immune system was reported. Both "
+	    "make an infection in the spine more likely, and such an "
+	    "infection often comes without a fever." },
 	{ "fracture_risk", LEVEL_REVIEW,
 	    WHEN1(YES(OSTEOPOROSIS) | YES(STEROID_USE)),
-	    "fragility fracture" },
+	    "fragility fracture",
+	    "Osteoporosis or long-term steroid medicine was reported. Bones "
+	    "can then break more easily." },
 	{ "avascular_necrosis", LEVEL_REVIEW,
 	    WHEN2(YES(STEROID_USE), FACT(F_HIPSITE)),
-	    "osteonecrosis of the hip" },
+	    "osteonecrosis of the hip",
+	    "Long-term steroid medicine and hip or groin pain were reported. "
+	    "Steroids can harm the blood supply of the hip joint." },
 	{ "night_pain", LEVEL_REVIEW, WHEN1(YES(NIGHT_PAIN)),
-	    "malignancy or infection" },
+	    "malignancy or infection",
+	    "Pain at night or at rest was reported. It needs a clinician's "
+	    "look." },
 	{ "inflammatory", LEVEL_REVIEW,
-	    WHEN3(YES(MORNING_STIFFNESS), FACT(F_INFLAMMATORY_AGE),
+	    WHEN3(YES(MORNING_STIFFNESS), FACT(F_EARLY_ONSET),
 	    FACT(F_CHRONIC)),
-	    "axial spondyloarthritis" },
+	    "axial spondyloarthritis",
+	    "Morning stiffness in back pain that began before the age of 45 "
+	    "and has lasted more than 12 weeks was reported. It can be a "
+	    "sign of inflammation of the spine." },
 	{ "thoracic_pain", LEVEL_REVIEW, WHEN1(FACT(F_UPPER_BACK)),
-	    "fracture or malignancy" },
+	    "fracture or malignancy",
+	    "Pain in the upper back was reported. It needs a clinician's "
+	    "look." },
 	{ "age_over_50", LEVEL_REVIEW, WHEN1(FACT(F_OLDER)),
-	    "malignancy or fracture" },
+	    "malignancy or fracture",
+	    "Pain that starts after the age of 50 more often has a cause "
+	    "that needs checking." },
 	{ "age_under_20", LEVEL_REVIEW, WHEN1(FACT(F_YOUNG)),
-	    "structural causes" },
+	    "structural causes",
+	    "Pain that starts before the age of 20 more often has a cause "
+	    "that needs checking." },
 	{ "not_improving", LEVEL_REVIEW, WHEN1(YES(WORSENING)),
-	    "needs a clinician's look" },
-	{ NULL, LEVEL_NONE, { 0, 0, 0 }, NULL }
+	    "a problem that needs a clinician's look",
+	    "The pain is getting worse, or is no better after home care. A "
+	    "clinician should look at it again." },
+	{ NULL, LEVEL_NONE, { 0, 0, 0 }, NULL, NULL }
 };
 
 #define NFLAGS	(sizeof(flag_table) / sizeof(flag_table[0]) - 1)
 
 /*
  * The screening inputs, in the order of the unscreened column; core:
- * its yes alone raises an urgent flag, or it is age.
+ * its yes alone raises an urgent or emergency flag, or it is age or
+ * side (bpflags(1)).  Side is one only when the record has leg symptoms.
  */
 static const struct screen screen[] = {
 	{ COL_SADDLE_NUMBNESS, 1, "numbness between the legs or around the "
@@ -108,12 +161,13 @@ static const struct screen screen[] = {
 	{ COL_BLADDER_BOWEL, 1, "new trouble passing or holding urine or "
 	    "stool" },
 	{ COL_LEG_WEAKNESS, 1, "weakness in the legs" },
+	{ COL_SIDE, 1, "whether the leg symptoms are in one leg or both" },
 	{ COL_FEVER, 1, "fever" },
 	{ COL_CANCER_HISTORY, 1, "cancer, now or in the past" },
 	{ COL_WEIGHT_LOSS, 1, "weight loss without a known reason" },
 	{ COL_TRAUMA, 1, "a recent fall or injury" },
-	{ COL_IV_DRUG_USE, 0, "injecting drugs" },
-	{ COL_IMMUNOSUPPRESSED, 0, "a weakened immune system" },
+	{ COL_IV_DRUG_USE, 1, "injecting drugs" },
+	{ COL_IMMUNOSUPPRESSED, 1, "a weakened immune system" },
 	{ COL_OSTEOPOROSIS, 0, "osteoporosis" },
 	{ COL_STEROID_USE, 0, "long-term steroid medicine" },
 	{ COL_NIGHT_PAIN, 0, "pain at night or at rest" },
@@ -124,6 +178,9 @@ static const struct screen screen[] = {
 #define NSCREEN	(sizeof(screen) / sizeof(screen[0]))
 
 static uint64_t	facts(const struct answers *);
+static int	applies(const struct screen *, const struct answers *);
+static enum level raise(uint64_t, const struct flag **, size_t *);
+static void	worst(const struct answers *, struct answers *);
 static int	before(const struct flag *, const struct flag *);
 static void	append(char *, size_t *, const char *);
 
@@ -138,8 +195,11 @@ flags_check(const char **why)
 		*why = "more facts than bits in a word";
 	else if (NFLAGS > 32)
 		*why = "more than 32 flags";
-	for (fl = flag_table; fl->name != NULL; fl++)
+	for (fl = flag_table; fl->name != NULL; fl++) {
 		n += strlen(fl->name) + 1;
+		if (fl->concern == NULL || fl->plain == NULL)
+			*why = "a flag without its words";
+	}
 	if (n > FLAGS_LISTMAX - 1)
 		*why = "the flags list can be longer than FLAGS_LISTMAX";
 	for (n = 0, k = 0; k < NSCREEN; k++)
@@ -171,6 +231,7 @@ static uint64_t
 facts(const struct answers *a)
 {
 	uint64_t	f = FACT(F_TRUE) | a->yes;
+	int		age = (a->known & COLBIT(COL_AGE)) != 0;
 
 	if (a->known & COLBIT(COL_SITE)) {
 		if (a->site & (1U << SITE_HIP | 1U << SITE_GROIN))
@@ -178,21 +239,86 @@ facts(const struct answers *a)
 		if (a->site & 1U << SITE_UPPER_BACK)
 			f |= FACT(F_UPPER_BACK);
 	}
-	if ((a->known & COLBIT(COL_RADIATION)) && (a->known &
-	    COLBIT(COL_SIDE)) && a->radiation == RAD_BELOW_KNEE &&
-	    a->side == SIDE_BOTH)
-		f |= FACT(F_BELOW_KNEE_BOTH);
-	if (a->known & COLBIT(COL_AGE)) {
+	if ((a->known & COLBIT(COL_RADIATION)) &&
+	    (a->radiation == RAD_THIGH || a->radiation == RAD_BELOW_KNEE))
+		f |= FACT(F_LEG_PAIN);
+	if ((a->known & COLBIT(COL_SIDE)) && a->side == SIDE_BOTH)
+		f |= FACT(F_BOTH_SIDES);
+	if (age) {
 		f |= (uint64_t)(a->age >= HIP_FRACTURE_AGE) <<
 		    F_HIP_FRACTURE_AGE;
 		f |= (uint64_t)(a->age > OLDER_AGE) << F_OLDER;
-		f |= (uint64_t)(a->age < INFLAMMATORY_AGE) <<
-		    F_INFLAMMATORY_AGE;
 		f |= (uint64_t)(a->age < YOUNG_AGE) << F_YOUNG;
 	}
+	/* age at onset: age less the whole years since onset (NICE NG65) */
+	if (age && a->days >= 0 && a->age - a->days / 365 < INFLAMMATORY_AGE)
+		f |= FACT(F_EARLY_ONSET);
 	if (a->days > CHRONIC_DAYS)
 		f |= FACT(F_CHRONIC);
 	return f;
+}
+
+/* 1 if screening input s applies to the record a (side: leg symptoms). */
+static int
+applies(const struct screen *s, const struct answers *a)
+{
+	if (s->col != COL_SIDE)
+		return 1;
+	return (a->yes & (COLBIT(COL_NUMBNESS) | COLBIT(COL_LEG_WEAKNESS))) ||
+	    (facts(a) & FACT(F_LEG_PAIN));
+}
+
+/*
+ * The highest level of the flags the facts f raise, and them in the
+ * order of the flags column (*n of them into raised[], if not NULL).
+ */
+static enum level
+raise(uint64_t f, const struct flag **raised, size_t *n)
+{
+	const struct flag	*fl;
+	enum level		 top = LEVEL_NONE;
+	size_t			 k;
+
+	*n = 0;
+	for (fl = flag_table; fl->name != NULL; fl++) {
+		if (!((f & fl->when[0]) && (f & fl->when[1]) &&
+		    (f & fl->when[2])))
+			continue;
+		if (fl->level > top)
+			top = fl->level;
+		if (raised == NULL)
+			continue;
+		/* a record raises few flags: each put in its place */
+		for (k = (*n)++; k > 0 && before(fl, raised[k - 1]); k--)
+			raised[k] = raised[k - 1];
+		raised[k] = fl;
+	}
+	return top;
+}
+
+/*
+ * The record a with every input that is not screened holding its most
+ * alarming answer (yes, side both, the oldest age): bpflags(1),
+ * worst_level.
+ */
+static void
+worst(const struct answers *a, struct answers *w)
+{
+	size_t	i;
+
+	*w = *a;
+	for (i = 0; i < NSCREEN; i++) {
+		if ((a->known & COLBIT(screen[i].col)) ||
+		    !applies(&screen[i], a))
+			continue;
+		w->known |= COLBIT(screen[i].col);
+		if (screen[i].col == COL_AGE)
+			w->age = AGE_MAX;
+		else if (screen[i].col == COL_SIDE)
+			w->side = SIDE_BOTH;
+		else
+			w->yes |= COLBIT(screen[i].col);
+	}
 }
 
 static void
@@ -219,30 +345,27 @@ before(const struct flag *x, const struct flag *y)
 void
 flags_eval(const struct answers *a, struct flagged *out)
 {
-	const struct flag	*fl, *raised[NFLAGS + 1];
-	uint64_t		 f = facts(a);
-	size_t			 i, k, n = 0;
+	const struct flag	*raised[NFLAGS + 1];
+	struct answers		 w;
+	size_t			 i, n;
 	int			 coremiss = 0;
 
-	/* a record raises few flags: they are put in order as found */
-	for (fl = flag_table; fl->name != NULL; fl++)
-		if ((f & fl->when[0]) && (f & fl->when[1]) &&
-		    (f & fl->when[2])) {
-			for (k = n++; k > 0 && before(fl, raised[k - 1]); k--)
-				raised[k] = raised[k - 1];
-			raised[k] = fl;
-		}
+	out->level = raise(facts(a), raised, &n);
 	out->nflags = 0;
-	out->level = n > 0 ? raised[0]->level : LEVEL_NONE;
 	for (i = 0; i < n; i++)
 		append(out->flags, &out->nflags, raised[i]->name);
 	out->nunscreened = 0;
 	for (i = 0; i < NSCREEN; i++)
-		if (!(a->known & COLBIT(screen[i].col))) {
+		if (!(a->known & COLBIT(screen[i].col)) &&
+		    applies(&screen[i], a)) {
 			append(out->unscreened, &out->nunscreened,
 			    col_words[screen[i].col].s);
 			coremiss |= screen[i].core;
 		}
+	/* the same table once more, over the worst answers there can be */
+	worst(a, &w);
+	out->worst = out->nunscreened > 0 ? raise(facts(&w), NULL, &n) :
+	    out->level;
 	if (out->level == LEVEL_NONE && coremiss)
 		out->level = LEVEL_UNKNOWN;
 	if (out->nflags == 0)

@@ -19,7 +19,7 @@
 #define HIP_FRACTURE_AGE	65	/* hip_fracture: this age or more */
 #define OLDER_AGE		50	/* age_over_50: over this */
 #define YOUNG_AGE		20	/* age_under_20: under this */
-#define INFLAMMATORY_AGE	45	/* inflammatory: under this */
+#define INFLAMMATORY_AGE	45	/* inflammatory: onset under this age */
 #define AGE_MAX			120	/* the oldest age an intake holds */
 
 /*
@@ -46,14 +46,19 @@ struct flagged {
 	char		 unscreened[FLAGS_LISTMAX];	/* inputs, or "none" */
 	size_t		 nunscreened;
 	enum level	 level;			/* flag_level */
+	enum level	 worst;			/* worst_level */
 };
 
-/* A flag of the table: its name, level and what it may point to. */
+/*
+ * A flag of the table: its name, level, condition, what it may point to
+ * (for a clinician), and what was found, in plain words (for a plan).
+ */
 struct flag {
 	const char	*name;
 	enum level	 level;
 	uint64_t	 when[3];	/* the condition: flags.c */
 	const char	*concern;
+	const char	*plain;
 };
 
 extern const struct flag	flag_table[];	/* ends with a NULL name */

@@ -28,10 +28,6 @@ const struct word radiation_words[NRAD + 1] = {
 const struct word side_words[NSIDE + 1] = {
 	W("left"), W("right"), W("both"), W("central"), { NULL, 0 }
 };
-const struct word bother_words[NSB9 + 1] = {
-	W("not_at_all"), W("slightly"), W("moderately"), W("very"),
-	W("extremely"), { NULL, 0 }
-};
 const struct word phase_words[NPHASE + 1] = {
 	W("acute"), W("subacute"), W("chronic"), W("unknown"),
 	W("invalid"), { NULL, 0 }
@@ -52,9 +48,13 @@ const struct word level_words[NLEVEL + 1] = {
 	W("none"), W("review"), W("urgent"), W("emergency"),
 	W("unknown"), { NULL, 0 }
 };
+const struct word progress_words[NPROG + 1] = {
+	W("baseline"), W("improved"), W("same"), W("worse"),
+	W("not_improving"), W("unknown"), W("invalid"), { NULL, 0 }
+};
 const struct word disposition_words[NDISP + 1] = {
 	W("emergency"), W("urgent"), W("assess"), W("review"),
-	W("physio"), W("self_care"), { NULL, 0 }
+	W("psych_physio"), W("physio"), W("self_care"), { NULL, 0 }
 };
 const struct word routine_words[NROUT + 1] = {
 	W("acute_back"), W("back_strength"), W("radicular"),
@@ -64,7 +64,7 @@ const struct word sessions_words[NSESS + 1] = {
 	W("none"), W("daily"), W("3-5/week"), { NULL, 0 }
 };
 const struct word contra_words[NCONTRA + 1] = {
-	W("age65"), W("osteoporosis"), W("radicular"), W("acute"),
+	W("age65"), W("fragile_bone"), W("radicular"), W("acute"),
 	{ NULL, 0 }
 };
 const struct word kind_words[NKIND + 1] = {
@@ -79,11 +79,33 @@ static const struct word bool_words[] = {
 static const int bool_value[] = { 1, 1, 1, 1, 0, 0, 0, 0 };
 const struct vocab	vocab_bool = { bool_words, bool_value };
 
-/* A byte as vocab_find() compares it: ASCII letters in lower case. */
+static const struct word agree_words[] = {
+	W("y"), W("yes"), W("true"), W("1"), W("agree"), W("n"), W("no"),
+	W("false"), W("0"), W("disagree"), { NULL, 0 }
+};
+static const int agree_value[] = { 1, 1, 1, 1, 1, 0, 0, 0, 0, 0 };
+const struct vocab	vocab_agree = { agree_words, agree_value };
+
+static const struct word bother_spellings[] = {
+	W("not_at_all"), W("slightly"), W("moderately"), W("very"),
+	W("extremely"), W("very_much"), { NULL, 0 }
+};
+static const int bother_value[] = {
+	SB9_NOT_AT_ALL, SB9_SLIGHTLY, SB9_MODERATELY, SB9_VERY, SB9_EXTREMELY,
+	SB9_VERY
+};
+const struct vocab	vocab_bother = { bother_spellings, bother_value };
+
+/*
+ * A byte as vocab_find() compares it: ASCII letters in lower case, a
+ * space or a hyphen as an underscore.
+ */
 static int
 fold(unsigned char c)
 {
-	return (unsigned)c - 'A' < 26 ? c + ('a' - 'A') : c;
+	if ((unsigned)c - 'A' < 26)
+		return c + ('a' - 'A');
+	return c == ' ' || c == '-' ? '_' : c;
 }
 
 int

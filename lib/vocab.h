@@ -61,13 +61,17 @@ enum band { BAND_MINIMAL, BAND_MODERATE, BAND_SEVERE, BAND_CRIPPLED,
 enum level { LEVEL_NONE, LEVEL_REVIEW, LEVEL_URGENT, LEVEL_EMERGENCY,
     LEVEL_UNKNOWN, NLEVEL };
 
+/* What bptrack writes. */
+enum progress { PROG_BASELINE, PROG_IMPROVED, PROG_SAME, PROG_WORSE,
+    PROG_NOT_IMPROVING, PROG_UNKNOWN, PROG_INVALID, NPROG };
+
 /* What bproutine writes, and the catalog's codes (bp-catalog(5)). */
 enum disposition { DISP_EMERGENCY, DISP_URGENT, DISP_ASSESS, DISP_REVIEW,
-    DISP_PHYSIO, DISP_SELF_CARE, NDISP };
+    DISP_PSYCH_PHYSIO, DISP_PHYSIO, DISP_SELF_CARE, NDISP };
 enum routine { ROUT_ACUTE_BACK, ROUT_BACK_STRENGTH, ROUT_RADICULAR,
     ROUT_HIP_MOBILITY, ROUT_HIP_STRENGTH, NROUT };
 enum sessions { SESS_NONE, SESS_DAILY, SESS_WEEKLY, NSESS };
-enum contra { CONTRA_AGE65, CONTRA_OSTEOPOROSIS, CONTRA_RADICULAR,
+enum contra { CONTRA_AGE65, CONTRA_FRAGILE_BONE, CONTRA_RADICULAR,
     CONTRA_ACUTE, NCONTRA };
 enum kind { KIND_WARMUP, KIND_MOBILITY, KIND_STRETCH, KIND_STRENGTH,
     KIND_AEROBIC, KIND_ADVICE, NKIND };
@@ -75,12 +79,12 @@ enum kind { KIND_WARMUP, KIND_MOBILITY, KIND_STRETCH, KIND_STRENGTH,
 extern const struct word site_words[NSITE + 1];
 extern const struct word radiation_words[NRAD + 1];
 extern const struct word side_words[NSIDE + 1];
-extern const struct word bother_words[NSB9 + 1];
 extern const struct word phase_words[NPHASE + 1];
 extern const struct word pattern_words[NPAT + 1];
 extern const struct word risk_words[NRISK + 1];
 extern const struct word band_words[NBAND + 1];
 extern const struct word level_words[NLEVEL + 1];
+extern const struct word progress_words[NPROG + 1];
 extern const struct word disposition_words[NDISP + 1];
 extern const struct word routine_words[NROUT + 1];
 extern const struct word sessions_words[NSESS + 1];
@@ -99,10 +103,16 @@ struct vocab {
 /* The answers of a yes/no column: 1 yes, 0 no. */
 extern const struct vocab	vocab_bool;
 
+/* The same for STarT Back items 1 to 8: agree 1, disagree 0 as well. */
+extern const struct vocab	vocab_agree;
+
+/* STarT Back item 9, by enum bother: very_much is very (Keele's label). */
+extern const struct vocab	vocab_bother;
+
 /*
  * The value of the word (p, n) in v, or -1 if it is none of them.  The
- * case of ASCII letters does not matter, and inside the word a space or
- * a hyphen counts as an underscore (bp(7), Values); no trimming.
+ * case of ASCII letters does not matter, and a space or a hyphen counts
+ * as an underscore (bp(7), Values); no trimming.
  */
 int	vocab_find(const struct vocab *v, const char *p, size_t n);
 

@@ -13,16 +13,16 @@ setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1
 }
 
-# The columns of a direct record: the seven bproutine requires, then the two
-# it also reads.
-COLS='id phase pattern startback disability flag_level unscreened age osteoporosis'
+# The columns of a direct record: the seven bproutine requires, then the
+# three it also reads.
+COLS='id phase pattern startback disability flag_level unscreened age osteoporosis steroid_use'
 
 # What row (test_helper.bash) writes unless told otherwise: a clean record,
 # subacute nonspecific pain, low risk, minimal disability, no flag,
-# everything screened, age 40, no osteoporosis.
+# everything screened, age 40, no osteoporosis, no steroids.
 ROW_DEFAULTS='id=r1 phase=subacute pattern=nonspecific startback=low
     disability=minimal flag_level=none unscreened=none age=40
-    osteoporosis=no'
+    osteoporosis=no steroid_use=no'
 
 # route STATUS [OPTION...] [-- ARG...]: write in.tsv holding the header and
 # one record made by row from the ARGs, where -NAME instead drops column
@@ -111,27 +111,34 @@ RADICULAR=walking:10-30_min,pelvic_bridge:10s_x3,bridge_march:30_steps,figure_fo
 RADICULAR_ACUTE=walking:10-30_min,pelvic_bridge:10s_x3,figure_four:6-8_breaths_each_side
 HIP_MOBILITY=walking:10-30_min,pelvic_bridge:10s_x3,hip_swing:10_each_side,side_hip_stretch:30s_x2,figure_four:6-8_breaths_each_side,standing_quad_stretch:30s_each_side
 HIP_STRENGTH=dynamic_warmup:5_min,pelvic_bridge:10s_x3,band_walk:10_steps_each_way,four_way_band:10_each_direction,hip_swing:10_each_side,side_hip_stretch:30s_x2,figure_four:6-8_breaths_each_side,standing_quad_stretch:30s_each_side,frog_pose:30s,wall_backbend:3_breaths,lateral_lunge:10_each_side,rotational_step_up:10_each_side
-# ... and with age65 or osteoporosis present.
+# ... and with age65 or fragile_bone present.
 HIP_STRENGTH_SAFE=pelvic_bridge:10s_x3,band_walk:10_steps_each_way,four_way_band:10_each_direction,hip_swing:10_each_side,side_hip_stretch:30s_x2,figure_four:6-8_breaths_each_side,standing_quad_stretch:30s_each_side
 BACK_STRENGTH_SAFE=walking:10-30_min,pelvic_bridge:10s_x3,bridge_march:30_steps,hip_hinge:10_reps,hamstring_squeeze:10_reps,band_walk:10_steps_each_way,figure_four:6-8_breaths_each_side,standing_quad_stretch:30s_each_side
 
-# The advice for each routine, in catalog order, before the seek-care code.
+# The advice for each routine, in catalog order, before the seek-care codes.
 ADV_ACUTE_BACK=stay_active,avoid_bed_rest,walking,heat,posture_breaks
 ADV_BACK_STRENGTH=stay_active,avoid_bed_rest,exercise_therapy,yoga,posture_breaks,warm_up,rest_days
-ADV_RADICULAR=stay_active,avoid_bed_rest,heat,posture_breaks
+ADV_RADICULAR=stay_active,avoid_bed_rest,posture_breaks
 ADV_HIP_MOBILITY=stay_active,avoid_bed_rest,walking,heat,posture_breaks,cycling_caution
 ADV_HIP_STRENGTH=stay_active,avoid_bed_rest,exercise_therapy,posture_breaks,warm_up,rest_days,cycling_caution
+# The seek-care codes of each disposition, and the safety net of all but
+# emergency (GIRFT), at the end of the catalog.
+NET=cauda_equina_warning
+SEEK_SELF_CARE=check_in_4_weeks,$NET
+SEEK_PHYSIO=see_physio,$NET
+SEEK_PSYCH_PHYSIO=see_physio,coping_support,$NET
+SEEK_REVIEW=book_review,$NET
 
 # ---------------------------------------------------------------- output
 
 @test "bproutine: output columns are appended as disposition routine exercises sessions advice" {
 	route 0
 	[ "${lines[0]}" = "$(tsv id phase pattern startback disability \
-	    flag_level unscreened age osteoporosis \
+	    flag_level unscreened age osteoporosis steroid_use \
 	    disposition routine exercises sessions advice)" ]
 	[ "${lines[1]}" = "$(tsv r1 subacute nonspecific low minimal none none \
-	    40 no self_care back_strength "$BACK_STRENGTH" 3-5/week \
-	    "$ADV_BACK_STRENGTH")" ]
+	    40 no no self_care back_strength "$BACK_STRENGTH" 3-5/week \
+	    "$ADV_BACK_STRENGTH,$SEEK_SELF_CARE")" ]
 	[ "${#lines[@]}" -eq 2 ]
 	clean
 }
@@ -145,7 +152,7 @@ ADV_HIP_STRENGTH=stay_active,avoid_bed_rest,exercise_therapy,posture_breaks,warm
 	    flag_level other unscreened age disposition routine exercises \
 	    sessions advice)
 $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
-	    acute_back "$ACUTE_BACK" daily "$ADV_ACUTE_BACK")" ]
+	    acute_back "$ACUTE_BACK" daily "$ADV_ACUTE_BACK,$SEEK_SELF_CARE")" ]
 	clean
 }
 
@@ -175,7 +182,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 
 @test "bproutine: flag_level urgent gives urgent" {
 	route 0 -- flag_level=urgent
-	is disposition urgent advice see_doctor_today
+	is disposition urgent advice "see_doctor_today,$NET"
 	nothing
 	clean
 }
@@ -183,7 +190,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 @test "bproutine: flag_level review gives review" {
 	route 0 -- flag_level=review
 	is disposition review routine back_strength \
-	    advice "$ADV_BACK_STRENGTH,book_review"
+	    advice "$ADV_BACK_STRENGTH,$SEEK_REVIEW"
 	clean
 }
 
@@ -191,34 +198,34 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 	route 0
 	is disposition self_care routine back_strength \
 	    exercises "$BACK_STRENGTH" sessions 3-5/week \
-	    advice "$ADV_BACK_STRENGTH"
+	    advice "$ADV_BACK_STRENGTH,$SEEK_SELF_CARE"
 	clean
 }
 
 @test "bproutine: phase invalid gives assess" {
 	route 0 -- phase=invalid
-	is disposition assess advice complete_intake
+	is disposition assess advice "complete_intake,$NET"
 	nothing
 	clean
 }
 
 @test "bproutine: pattern invalid gives assess" {
 	route 0 -- pattern=invalid
-	is disposition assess advice complete_intake
+	is disposition assess advice "complete_intake,$NET"
 	nothing
 	clean
 }
 
 @test "bproutine: startback invalid gives assess" {
 	route 0 -- startback=invalid
-	is disposition assess advice complete_intake
+	is disposition assess advice "complete_intake,$NET"
 	nothing
 	clean
 }
 
 @test "bproutine: disability invalid gives assess" {
 	route 0 -- disability=invalid
-	is disposition assess advice complete_intake
+	is disposition assess advice "complete_intake,$NET"
 	nothing
 	clean
 }
@@ -269,7 +276,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 	for c in saddle_numbness bladder_bowel leg_weakness fever \
 	    cancer_history weight_loss trauma age; do
 		route 0 -- unscreened="$c"
-		is disposition assess routine none advice complete_intake ||
+		is disposition assess routine none advice "complete_intake,$NET" ||
 		    { echo "unscreened $c"; return 1; }
 		clean
 	done
@@ -284,14 +291,14 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 @test "bproutine: only non-core inputs in unscreened do not give assess" {
 	local c
 
-	for c in iv_drug_use immunosuppressed osteoporosis steroid_use \
-	    night_pain morning_stiffness worsening; do
+	for c in osteoporosis steroid_use night_pain morning_stiffness \
+	    worsening; do
 		route 0 -- unscreened="$c"
 		is disposition self_care routine back_strength ||
 		    { echo "unscreened $c"; return 1; }
 		clean
 	done
-	route 0 -- unscreened=iv_drug_use,immunosuppressed,osteoporosis,steroid_use,night_pain,morning_stiffness,worsening
+	route 0 -- unscreened=osteoporosis,steroid_use,night_pain,morning_stiffness,worsening
 	is disposition self_care
 	clean
 }
@@ -308,16 +315,17 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 	clean
 }
 
-@test "bproutine: startback high on back pain gives physio" {
+@test "bproutine: startback high on back pain gives psych_physio, with coping support" {
 	route 0 -- startback=high pattern=mechanical
-	is disposition physio routine back_strength
+	is disposition psych_physio routine back_strength \
+	    advice "$ADV_BACK_STRENGTH,$SEEK_PSYCH_PHYSIO"
 	clean
 }
 
 @test "bproutine: startback high is not acted on for hip pain (self_care)" {
 	route 0 -- startback=high pattern=hip phase=subacute
 	is disposition self_care routine hip_strength \
-	    advice "$ADV_HIP_STRENGTH"
+	    advice "$ADV_HIP_STRENGTH,$SEEK_SELF_CARE"
 	clean
 }
 
@@ -327,9 +335,9 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 	clean
 }
 
-@test "bproutine: startback high on radicular pain gives physio" {
+@test "bproutine: startback high on radicular pain gives psych_physio" {
 	route 0 -- startback=high pattern=radicular
-	is disposition physio routine radicular
+	is disposition psych_physio routine radicular
 	clean
 }
 
@@ -356,14 +364,14 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 @test "bproutine: disability severe gives physio" {
 	route 0 -- disability=severe
 	is disposition physio routine back_strength \
-	    advice "$ADV_BACK_STRENGTH,see_physio"
+	    advice "$ADV_BACK_STRENGTH,$SEEK_PHYSIO"
 	clean
 }
 
 @test "bproutine: disability crippled gives review" {
 	route 0 -- disability=crippled
 	is disposition review routine back_strength \
-	    advice "$ADV_BACK_STRENGTH,book_review"
+	    advice "$ADV_BACK_STRENGTH,$SEEK_REVIEW"
 	clean
 }
 
@@ -398,7 +406,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 
 @test "bproutine: urgent comes before assess" {
 	route 0 -- flag_level=urgent pattern=other unscreened=age
-	is disposition urgent advice see_doctor_today
+	is disposition urgent advice "see_doctor_today,$NET"
 	nothing
 	clean
 }
@@ -419,7 +427,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 
 @test "bproutine: assess comes before review" {
 	route 0 -- flag_level=review pattern=unknown
-	is disposition assess advice complete_intake
+	is disposition assess advice "complete_intake,$NET"
 	nothing
 	clean
 }
@@ -442,7 +450,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 	route 0 -- flag_level=review pattern=radicular phase=chronic \
 	    disability=severe
 	is disposition review routine radicular \
-	    advice "$ADV_RADICULAR,book_review"
+	    advice "$ADV_RADICULAR,$SEEK_REVIEW"
 	clean
 }
 
@@ -454,7 +462,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 
 @test "bproutine: physio comes before self_care" {
 	route 0 -- pattern=hip phase=chronic
-	is disposition physio advice "$ADV_HIP_STRENGTH,see_physio"
+	is disposition physio advice "$ADV_HIP_STRENGTH,$SEEK_PHYSIO"
 	clean
 }
 
@@ -484,7 +492,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 @test "bproutine: acute hip pain gets hip_mobility" {
 	route 0 -- pattern=hip phase=acute
 	is disposition self_care routine hip_mobility \
-	    exercises "$HIP_MOBILITY" sessions daily advice "$ADV_HIP_MOBILITY"
+	    exercises "$HIP_MOBILITY" sessions daily advice "$ADV_HIP_MOBILITY,$SEEK_SELF_CARE"
 	clean
 }
 
@@ -503,7 +511,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 @test "bproutine: acute mechanical back pain gets acute_back" {
 	route 0 -- pattern=mechanical phase=acute
 	is disposition self_care routine acute_back exercises "$ACUTE_BACK" \
-	    sessions daily advice "$ADV_ACUTE_BACK"
+	    sessions daily advice "$ADV_ACUTE_BACK,$SEEK_SELF_CARE"
 	clean
 }
 
@@ -528,7 +536,7 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 @test "bproutine: a review record keeps its routine" {
 	route 0 -- flag_level=review pattern=hip phase=acute
 	is disposition review routine hip_mobility exercises "$HIP_MOBILITY" \
-	    sessions daily advice "$ADV_HIP_MOBILITY,book_review"
+	    sessions daily advice "$ADV_HIP_MOBILITY,$SEEK_REVIEW"
 	clean
 }
 
@@ -634,7 +642,7 @@ contracat() {
 	{ tsv id kind name routines contraindications dose source instructions
 	  tsv free strength Free "$all" none 1 seeds/x.txt Do.
 	  tsv old strength Old "$all" age65 2 seeds/x.txt Do.
-	  tsv bones strength Bones "$all" osteoporosis 3 seeds/x.txt Do.
+	  tsv bones strength Bones "$all" fragile_bone 3 seeds/x.txt Do.
 	  tsv nerve strength Nerve "$all" radicular 4 seeds/x.txt Do.
 	  tsv early strength Early "$all" acute 5 seeds/x.txt Do.
 	  tsv both strength Both "$all" acute,radicular 6 seeds/x.txt Do.
@@ -655,11 +663,26 @@ contracat() {
 	clean
 }
 
-@test "bproutine: osteoporosis removes exactly the osteoporosis exercises" {
+@test "bproutine: osteoporosis removes exactly the fragile_bone exercises" {
 	contracat
 	route 0 -c cat.tsv -- osteoporosis=yes
 	is exercises free:1,old:2,nerve:4,early:5,both:6
 	clean
+}
+
+@test "bproutine: steroid use removes exactly the fragile_bone exercises" {
+	contracat
+	route 0 -c cat.tsv -- steroid_use=yes
+	is exercises free:1,old:2,nerve:4,early:5,both:6
+	clean
+}
+
+@test "bproutine: steroid use empty or invalid counts as present: fragile_bone" {
+	contracat
+	route 0 -c cat.tsv -- steroid_use=
+	is exercises free:1,old:2,nerve:4,early:5,both:6
+	route 1 -c cat.tsv -- steroid_use=maybe
+	is exercises free:1,old:2,nerve:4,early:5,both:6
 }
 
 @test "bproutine: radicular removes exactly the radicular exercises" {
@@ -716,42 +739,42 @@ contracat() {
 
 @test "bproutine: advice for a self_care acute back record" {
 	route 0 -- phase=acute pattern=mechanical
-	is advice stay_active,avoid_bed_rest,walking,heat,posture_breaks
+	is advice "stay_active,avoid_bed_rest,walking,heat,posture_breaks,$SEEK_SELF_CARE"
 	clean
 }
 
-@test "bproutine: advice for a physio radicular record ends with see_physio" {
+@test "bproutine: advice for a physio radicular record ends with see_physio and the safety net" {
 	route 0 -- phase=acute pattern=radicular
 	is disposition physio \
-	    advice stay_active,avoid_bed_rest,heat,posture_breaks,see_physio
+	    advice "stay_active,avoid_bed_rest,posture_breaks,$SEEK_PHYSIO"
 	clean
 }
 
-@test "bproutine: advice for a review hip_strength record ends with book_review" {
+@test "bproutine: advice for a review hip_strength record ends with book_review and the safety net" {
 	route 0 -- pattern=hip flag_level=review
-	is disposition review advice stay_active,avoid_bed_rest,exercise_therapy,posture_breaks,warm_up,rest_days,cycling_caution,book_review
+	is disposition review advice "stay_active,avoid_bed_rest,exercise_therapy,posture_breaks,warm_up,rest_days,cycling_caution,$SEEK_REVIEW"
 	clean
 }
 
 @test "bproutine: advice for a physio back_strength record" {
 	route 0 -- phase=chronic
-	is advice stay_active,avoid_bed_rest,exercise_therapy,yoga,posture_breaks,warm_up,rest_days,see_physio
+	is advice "stay_active,avoid_bed_rest,exercise_therapy,yoga,posture_breaks,warm_up,rest_days,$SEEK_PHYSIO"
 	clean
 }
 
 @test "bproutine: advice for a self_care hip_mobility record" {
 	route 0 -- pattern=hip phase=acute
-	is advice stay_active,avoid_bed_rest,walking,heat,posture_breaks,cycling_caution
+	is advice "stay_active,avoid_bed_rest,walking,heat,posture_breaks,cycling_caution,$SEEK_SELF_CARE"
 	clean
 }
 
-@test "bproutine: without a routine the advice is only the seek-care code" {
+@test "bproutine: without a routine the advice is the seek-care code and, but for emergency, the safety net" {
 	route 0 -- flag_level=emergency
 	is advice go_to_emergency
 	route 0 -- flag_level=urgent
-	is advice see_doctor_today
+	is advice "see_doctor_today,$NET"
 	route 0 -- pattern=other
-	is advice complete_intake
+	is advice "complete_intake,$NET"
 	clean
 }
 
@@ -874,14 +897,14 @@ contracat() {
 	is phase subacute pattern nonspecific startback low disability minimal \
 	    flag_level none unscreened none disposition self_care \
 	    routine back_strength exercises "$BACK_STRENGTH" \
-	    sessions 3-5/week advice "$ADV_BACK_STRENGTH"
+	    sessions 3-5/week advice "$ADV_BACK_STRENGTH,$SEEK_SELF_CARE"
 	clean
 }
 
 @test "bproutine: pipeline: fever is urgent" {
 	intake fever=yes
 	pipeline 0
-	is flag_level urgent disposition urgent advice see_doctor_today
+	is flag_level urgent disposition urgent advice "see_doctor_today,$NET"
 	nothing
 	clean
 }
@@ -890,7 +913,7 @@ contracat() {
 	intake trauma=
 	pipeline 0
 	is unscreened trauma flag_level unknown disposition assess \
-	    advice complete_intake
+	    advice "complete_intake,$NET"
 	nothing
 	clean
 }
@@ -915,7 +938,7 @@ contracat() {
 	intake night_pain=yes
 	pipeline 0
 	is flags night_pain disposition review routine back_strength \
-	    advice "$ADV_BACK_STRENGTH,book_review"
+	    advice "$ADV_BACK_STRENGTH,$SEEK_REVIEW"
 	clean
 }
 
@@ -924,7 +947,7 @@ contracat() {
 	pipeline 0
 	is pattern radicular phase acute disposition physio routine radicular \
 	    exercises "$RADICULAR_ACUTE" sessions daily \
-	    advice "$ADV_RADICULAR,see_physio"
+	    advice "$ADV_RADICULAR,$SEEK_PHYSIO"
 	clean
 }
 
@@ -936,10 +959,10 @@ contracat() {
 	clean
 }
 
-@test "bproutine: pipeline: STarT Back high with mechanical back pain is physio" {
+@test "bproutine: pipeline: STarT Back high with mechanical back pain is psych_physio" {
 	intake mechanical=yes sb5=yes sb6=yes sb7=yes sb8=yes
 	pipeline 0
-	is pattern mechanical startback high disposition physio \
+	is pattern mechanical startback high disposition psych_physio \
 	    routine back_strength
 	clean
 }
@@ -1043,13 +1066,13 @@ contracat() {
 	[ "$(printf '%s\n' "$output" | col id)" = "a
 c" ]
 	[ "$(cat rej.tsv)" = "$(printf 'b\tacute')" ]
-	[ "$stderr" = "bproutine: in.tsv:3: 2 fields, the header has 9" ]
+	[ "$stderr" = "bproutine: in.tsv:3: 2 fields, the header has 10" ]
 }
 
 @test "bproutine: without -r a line with the wrong number of fields is fatal" {
 	{ header; row id=a; printf 'b\tacute\n'; } >in.tsv
 	run -2 --separate-stderr bproutine in.tsv
-	[ "$stderr" = "bproutine: in.tsv:3: 2 fields, the header has 9" ]
+	[ "$stderr" = "bproutine: in.tsv:3: 2 fields, the header has 10" ]
 }
 
 @test "bproutine: --version and --help" {

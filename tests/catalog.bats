@@ -16,18 +16,18 @@ ALL=acute_back,back_strength,radicular,hip_mobility,hip_strength
 # routed_in: write in.tsv, records that reach every routine and disposition.
 routed_in() {
 	{ tsv id phase pattern startback disability flag_level unscreened age \
-	    osteoporosis
-	  tsv a acute mechanical low minimal none none 40 no
-	  tsv b subacute nonspecific low minimal none none 40 no
-	  tsv c acute radicular low minimal none none 40 no
-	  tsv d chronic radicular low minimal none none 70 yes
-	  tsv e acute hip low minimal none none 40 no
-	  tsv f chronic hip low minimal review none 64 no
-	  tsv g chronic hip low minimal none none 65 no
-	  tsv h subacute mechanical low minimal emergency none 40 no
-	  tsv i subacute mechanical low minimal urgent none 40 no
-	  tsv j subacute other low minimal none none 40 no
-	  tsv k subacute mechanical low crippled none none 40 no
+	    osteoporosis steroid_use
+	  tsv a acute mechanical low minimal none none 40 no no
+	  tsv b subacute nonspecific low minimal none none 40 no no
+	  tsv c acute radicular low minimal none none 40 no no
+	  tsv d chronic radicular low minimal none none 70 yes no
+	  tsv e acute hip low minimal none none 40 no no
+	  tsv f chronic hip low minimal review none 64 no no
+	  tsv g chronic hip low minimal none none 65 no no
+	  tsv h subacute mechanical low minimal emergency none 40 no no
+	  tsv i subacute mechanical low minimal urgent none 40 no no
+	  tsv j subacute other low minimal none none 40 no no
+	  tsv k subacute mechanical low crippled none none 40 no no
 	} >in.tsv
 }
 
@@ -114,7 +114,7 @@ advice_rows() {
 		print $c["id"], r, x, $c["dose"] }' >got.txt
 	cat >want.txt <<-'EOF'
 	walking	acute_back back_strength radicular hip_mobility	none	10-30_min
-	dynamic_warmup	back_strength hip_strength	age65 osteoporosis acute	5_min
+	dynamic_warmup	back_strength hip_strength	age65 fragile_bone acute	5_min
 	pelvic_bridge	acute_back back_strength radicular hip_mobility hip_strength	none	10s_x3
 	bridge_march	back_strength radicular	acute	30_steps
 	hip_hinge	back_strength	acute radicular	10_reps
@@ -125,10 +125,10 @@ advice_rows() {
 	side_hip_stretch	hip_mobility hip_strength	none	30s_x2
 	figure_four	acute_back back_strength radicular hip_mobility hip_strength	none	6-8_breaths_each_side
 	standing_quad_stretch	back_strength hip_mobility hip_strength	none	30s_each_side
-	frog_pose	hip_strength	age65 osteoporosis acute	30s
-	wall_backbend	hip_strength	age65 osteoporosis acute radicular	3_breaths
-	lateral_lunge	hip_strength	age65 osteoporosis acute	10_each_side
-	rotational_step_up	hip_strength	age65 osteoporosis acute	10_each_side
+	frog_pose	hip_strength	age65 fragile_bone acute	30s
+	wall_backbend	hip_strength	age65 fragile_bone acute radicular	3_breaths
+	lateral_lunge	hip_strength	age65 fragile_bone acute	10_each_side
+	rotational_step_up	hip_strength	age65 fragile_bone acute	10_each_side
 	EOF
 	diff want.txt got.txt
 }
@@ -150,7 +150,7 @@ advice_rows() {
 	stay_active any
 	avoid_bed_rest any
 	walking acute_back hip_mobility
-	heat acute_back radicular hip_mobility
+	heat acute_back hip_mobility
 	exercise_therapy back_strength hip_strength
 	yoga back_strength
 	posture_breaks any
@@ -161,7 +161,10 @@ advice_rows() {
 	see_doctor_today urgent
 	book_review review
 	complete_intake assess
-	see_physio physio
+	see_physio physio psych_physio
+	coping_support psych_physio
+	check_in_4_weeks self_care
+	cauda_equina_warning urgent assess review psych_physio physio self_care
 	EOF
 }
 
@@ -202,7 +205,7 @@ advice_rows() {
 	    NR == 1 { for (i = 1; i <= NF; i++) c[\$i] = i; next }
 	    \$c[\"name\"] == \"\" || length(\$c[\"instructions\"]) < 40 { print \$1 }
 	    END { print NR }'"
-	[ "$output" = 32 ]
+	[ "$output" = 35 ]
 }
 
 # ------------------------------------------------------------ replacing it
@@ -260,14 +263,14 @@ advice_rows() {
 	routed_in
 	bproutine --dump-catalog | grep -v '^yoga	advice	' >c.tsv
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
-	[ "$(field advice 2)" = stay_active,avoid_bed_rest,exercise_therapy,posture_breaks,warm_up,rest_days ]
+	[ "$(field advice 2)" = stay_active,avoid_bed_rest,exercise_therapy,posture_breaks,warm_up,rest_days,check_in_4_weeks,cauda_equina_warning ]
 }
 
 @test "catalog: the advice walking and the exercise walking are separate rows" {
 	routed_in
 	bproutine --dump-catalog | grep -v '^walking	advice	' >c.tsv
 	run -0 --separate-stderr bproutine -c c.tsv in.tsv
-	[ "$(field advice 1)" = stay_active,avoid_bed_rest,heat,posture_breaks ]
+	[ "$(field advice 1)" = stay_active,avoid_bed_rest,heat,posture_breaks,check_in_4_weeks,cauda_equina_warning ]
 	[ "$(field exercises 1)" = walking:10-30_min,pelvic_bridge:10s_x3,figure_four:6-8_breaths_each_side ]
 }
 
@@ -467,7 +470,7 @@ advice_rows() {
 	routed_in
 	{ bproutine --dump-catalog; bproutine --dump-catalog | grep '^hip_swing	'; } >c.tsv
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
-	rejected 33 'duplicate id'
+	rejected "$(($(bproutine --dump-catalog | wc -l) + 1))" 'duplicate id'
 	[[ $stderr == *hip_swing ]]
 }
 
@@ -519,7 +522,7 @@ advice_rows() {
 	    $2 != "advice" && ($1 == "walking" || $1 == "pelvic_bridge" ||
 	    $1 == "figure_four") { $5 = "age65" } { print }' >c.tsv
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
-	rejected 32
+	rejected "$(wc -l <c.tsv)"
 	[[ $stderr == *acute_back* ]]
 }
 

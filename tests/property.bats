@@ -286,8 +286,8 @@ each() {
 		fi
 		st=0
 		bpreport -q --plans out.tsv >plans.txt || st=$?
-		if [ "$st" -gt 1 ] || [ "$(grep -a -c '^Plan for ' plans.txt)" -ne "$n" ]; then
-			echo "intake.$s: bpreport --plans exits $st, $(grep -a -c '^Plan for ' plans.txt) plans for $n records"
+		if [ "$st" -gt 1 ] || [ "$(grep -a -c '^.\{0,1\}Plan for ' plans.txt)" -ne "$n" ]; then
+			echo "intake.$s: bpreport --plans exits $st, $(grep -a -c '^.\{0,1\}Plan for ' plans.txt) plans for $n records"
 			bad=1
 		fi
 	done

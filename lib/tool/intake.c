@@ -9,7 +9,6 @@
 static const struct vocab	sites = { site_words, NULL };
 static const struct vocab	radiations = { radiation_words, NULL };
 static const struct vocab	sides = { side_words, NULL };
-static const struct vocab	bothers = { bother_words, NULL };
 
 /* bp(7), Intake columns: each column's type, range and words. */
 static const struct coldef {
@@ -27,7 +26,15 @@ static const struct coldef {
 	[COL_RADIATION] = { T_WORD, 0, 0, &radiations },
 	[COL_SIDE] = { T_WORD, 0, 0, &sides },
 	[COL_EPISODES] = { T_UINT, 0, 999999999, NULL },
-	[COL_SB9] = { T_WORD, 0, 0, &bothers },
+	[COL_SB1] = { T_BOOL, 0, 0, &vocab_agree },
+	[COL_SB2] = { T_BOOL, 0, 0, &vocab_agree },
+	[COL_SB3] = { T_BOOL, 0, 0, &vocab_agree },
+	[COL_SB4] = { T_BOOL, 0, 0, &vocab_agree },
+	[COL_SB5] = { T_BOOL, 0, 0, &vocab_agree },
+	[COL_SB6] = { T_BOOL, 0, 0, &vocab_agree },
+	[COL_SB7] = { T_BOOL, 0, 0, &vocab_agree },
+	[COL_SB8] = { T_BOOL, 0, 0, &vocab_agree },
+	[COL_SB9] = { T_WORD, 0, 0, &vocab_bother },
 	[COL_ODI1] = { T_UINT, 0, 5, NULL }, [COL_ODI2] = { T_UINT, 0, 5, NULL },
 	[COL_ODI3] = { T_UINT, 0, 5, NULL }, [COL_ODI4] = { T_UINT, 0, 5, NULL },
 	[COL_ODI5] = { T_UINT, 0, 5, NULL }, [COL_ODI6] = { T_UINT, 0, 5, NULL },
@@ -147,7 +154,12 @@ parse(struct intake *in, enum col c, const char *p, size_t n)
 
 	switch (def[c].type) {
 	case T_BOOL:
-		a->r = val_bool(p, n, &i, &why);
+		/* STarT Back's agree and disagree: a list of its own */
+		a->r = def[c].words != NULL ?
+		    val_word(p, n, def[c].words, &i, &why) :
+		    val_bool(p, n, &i, &why);
+		if (a->r == V_BAD && def[c].words != NULL)
+			why = "not yes or no (or agree or disagree)";
 		a->v = i;
 		break;
 	case T_UINT:
@@ -234,7 +246,7 @@ in_begin(struct intake *in)
 			a->r = V_OK;
 		} else if (n == 0 && d->type != T_TEXT)
 			a->r = V_EMPTY;
-		else if (d->type == T_BOOL &&
+		else if (d->type == T_BOOL && d->words == NULL &&
 		    (a->r = val_bool(p, n, &x, &why)) != V_BAD)
 			a->v = x;
 		else
