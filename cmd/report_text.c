@@ -241,6 +241,9 @@ tsv_report(const struct report *r)
 		}
 	for (s = 0; s < NWORK; s++)
 		for (pos = 0; work_next(&r->w[s], &pos, &id, &v); ) {
+			/* a CR ending the line would not be read back */
+			while (v.n > 0 && v.p[v.n - 1] == '\r')
+				v.n--;
 			out_str(r->w[s].section);
 			out_byte('\t');
 			out_write(id.p, id.n);

@@ -293,3 +293,46 @@ each() {
 	done
 	[ "$bad" -eq 0 ]
 }
+
+# ---- SPEC version 2 against version 1 -----------------------------------
+
+# tests/data/v1.batch.tsv is a batch the benchmark's generator made
+# (gen -s 13 1500); tests/data/v1.dispositions.tsv holds, for each of its
+# records by line, the disposition the tools of SPEC version 1 gave it.
+@test "property: no record goes from a clinician under version 1 to self_care under version 2" {
+	local moves
+	{ bpclassify -q "$DATA/v1.batch.tsv" | bpflags -q | bproutine -q ||
+	    true; } | col disposition >v2
+	tail -n +2 "$DATA/v1.dispositions.tsv" | cut -f 3 >v1
+	[ "$(wc -l <v1)" -eq 1500 ] && [ "$(wc -l <v2)" -eq 1500 ]
+	moves=$(paste v1 v2 | sort | uniq -c |
+	    awk '{ printf "%6d  %-10s -> %s\n", $1, $2, $3 }')
+	# the table of moves, shown with the test's output
+	printf '# version 1 -> version 2, records:\n%s\n' "$moves" >&3
+	paste v1 v2 | awk '
+	    $1 ~ /^(emergency|urgent|review|physio)$/ && $2 == "self_care" {
+		print "line " NR + 1 ": " $1 " -> self_care"; bad = 1 }
+	    $1 == "assess" && $2 == "self_care" {
+		print "line " NR + 1 ": assess -> self_care"; bad = 1 }
+	    END { exit bad }'
+	# and the rules did change: the comparison means something
+	[ "$(paste v1 v2 | awk '$1 != $2' | wc -l)" -gt 100 ]
+}
+
+@test "property: the ask-today list holds exactly the records an open question could make an emergency" {
+	{ bpclassify -q "$DATA/v1.batch.tsv" | bpflags -q | bproutine -q ||
+	    true; } >routed.tsv
+	bpreport -q -f tsv routed.tsv >sum.tsv || true
+	awk -F'\t' '$1 == "unscreened" { print $2 }' sum.tsv >listed
+	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	    $c["worst_level"] == "emergency" && $c["flag_level"] != "emergency" {
+		print $c["id"] }' routed.tsv >want
+	same want listed
+	# every record with a cauda equina question open and no emergency
+	# flag is among them
+	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	    $c["unscreened"] ~ /(saddle_numbness|bladder_bowel)/ &&
+	    $c["flag_level"] != "emergency" { print $c["id"] }' routed.tsv >ces
+	[ -s ces ]
+	[ -z "$(comm -23 <(sort ces) <(sort listed))" ]
+}
