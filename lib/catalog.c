@@ -29,7 +29,7 @@ static const struct vocab	none_v = { none_word, NULL };
 
 static void	 maketargets(void);
 static int	 problem(struct catalog *, unsigned long, const char *, ...);
-static int	 row(struct catalog *, const struct tsv *, const int *);
+static int	 row(struct catalog *, struct tsv *, const int *);
 static int	 token(const char *, size_t);
 static int	 complete(struct catalog *, unsigned long);
 static char	*copy(const char *, size_t);
@@ -115,7 +115,7 @@ catalog_find(const struct catalog *c, const char *id, size_t n, int advice)
 }
 
 static int
-row(struct catalog *c, const struct tsv *t, const int *col)
+row(struct catalog *c, struct tsv *t, const int *col)
 {
 	struct entry	 e, *ne;
 	const char	*p[NFIELDS], *why;

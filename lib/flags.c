@@ -177,12 +177,23 @@ static const struct screen screen[] = {
 };
 #define NSCREEN	(sizeof(screen) / sizeof(screen[0]))
 
+/*
+ * Made once from the tables: the flags whose first part each fact meets
+ * (bit i for flag_table[i]), so that a record's flags are found from its
+ * few facts instead of trying every flag (bpflags XX% fewer
+ * instructions a record); every screening input, as COLBIT() bits; and
+ * the length of each flag's name.
+ */
+static uint32_t	firsts[64];
+static uint64_t	anyfirst, screened;
+static size_t	namelen[NFLAGS];	/* of each flag, for flag_find() */
+
+static void	prepare(void);
 static uint64_t	facts(const struct answers *);
-static int	applies(const struct screen *, const struct answers *);
+static uint64_t	missing(const struct answers *);
 static enum level raise(uint64_t, const struct flag **, size_t *);
-static void	worst(const struct answers *, struct answers *);
 static int	before(const struct flag *, const struct flag *);
-static void	append(char *, size_t *, const char *);
+static void	append(char *, size_t *, const char *, size_t);
 
 int
 flags_check(const char **why)
@@ -258,14 +269,38 @@ facts(const struct answers *a)
 	return f;
 }
 
-/* 1 if screening input s applies to the record a (side: leg symptoms). */
-static int
-applies(const struct screen *s, const struct answers *a)
+static void
+prepare(void)
 {
-	if (s->col != COL_SIDE)
-		return 1;
-	return (a->yes & (COLBIT(COL_NUMBNESS) | COLBIT(COL_LEG_WEAKNESS))) ||
-	    (facts(a) & FACT(F_LEG_PAIN));
+	const struct flag	*fl;
+	uint64_t		 f;
+	size_t			 i;
+
+	for (fl = flag_table; fl->name != NULL; fl++) {
+		namelen[fl - flag_table] = strlen(fl->name);
+		for (f = fl->when[0]; f != 0; f &= f - 1)
+			firsts[bits_low(f)] |= 1U << (fl - flag_table);
+	}
+	for (i = 0; i < 64; i++)
+		if (firsts[i] != 0)
+			anyfirst |= FACT(i);
+	for (i = 0; i < NSCREEN; i++)
+		screened |= COLBIT(screen[i].col);
+}
+
+/*
+ * The screening inputs of the record a that are not screened, as
+ * COLBIT() bits; side counts only when a has leg symptoms.
+ */
+static uint64_t
+missing(const struct answers *a)
+{
+	uint64_t	m = screened & ~a->known;
+
+	if ((m & COLBIT(COL_SIDE)) && !(a->yes & (COLBIT(COL_NUMBNESS) |
+	    COLBIT(COL_LEG_WEAKNESS))) && !(facts(a) & FACT(F_LEG_PAIN)))
+		m &= ~COLBIT(COL_SIDE);
+	return m;
 }
 
 /*
@@ -277,12 +312,16 @@ raise(uint64_t f, const struct flag **raised, size_t *n)
 {
 	const struct flag	*fl;
 	enum level		 top = LEVEL_NONE;
+	uint64_t		 x;
+	uint32_t		 cand = 0;
 	size_t			 k;
 
 	*n = 0;
-	for (fl = flag_table; fl->name != NULL; fl++) {
-		if (!((f & fl->when[0]) && (f & fl->when[1]) &&
-		    (f & fl->when[2])))
+	for (x = f & anyfirst; x != 0; x &= x - 1)
+		cand |= firsts[bits_low(x)];
+	for (; cand != 0; cand &= cand - 1) {
+		fl = &flag_table[bits_low(cand)];
+		if (!((f & fl->when[1]) && (f & fl->when[2])))
 			continue;
 		if (fl->level > top)
 			top = fl->level;
@@ -296,36 +335,9 @@ raise(uint64_t f, const struct flag **raised, size_t *n)
 	return top;
 }
 
-/*
- * The record a with every input that is not screened holding its most
- * alarming answer (yes, side both, the oldest age): bpflags(1),
- * worst_level.
- */
 static void
-worst(const struct answers *a, struct answers *w)
+append(char *buf, size_t *len, const char *word, size_t n)
 {
-	size_t	i;
-
-	*w = *a;
-	for (i = 0; i < NSCREEN; i++) {
-		if ((a->known & COLBIT(screen[i].col)) ||
-		    !applies(&screen[i], a))
-			continue;
-		w->known |= COLBIT(screen[i].col);
-		if (screen[i].col == COL_AGE)
-			w->age = AGE_MAX;
-		else if (screen[i].col == COL_SIDE)
-			w->side = SIDE_BOTH;
-		else
-			w->yes |= COLBIT(screen[i].col);
-	}
-}
-
-static void
-append(char *buf, size_t *len, const char *word)
-{
-	size_t	n = strlen(word);
-
 	if (*len > 0)
 		buf[(*len)++] = ',';
 	memcpy(buf + *len, word, n);
@@ -347,31 +359,48 @@ flags_eval(const struct answers *a, struct flagged *out)
 {
 	const struct flag	*raised[NFLAGS + 1];
 	struct answers		 w;
+	uint64_t		 m;
 	size_t			 i, n;
 	int			 coremiss = 0;
 
+	if (screened == 0)
+		prepare();
+	m = missing(a);
 	out->level = raise(facts(a), raised, &n);
 	out->nflags = 0;
 	for (i = 0; i < n; i++)
-		append(out->flags, &out->nflags, raised[i]->name);
+		append(out->flags, &out->nflags, raised[i]->name,
+		    strlen(raised[i]->name));
 	out->nunscreened = 0;
-	for (i = 0; i < NSCREEN; i++)
-		if (!(a->known & COLBIT(screen[i].col)) &&
-		    applies(&screen[i], a)) {
-			append(out->unscreened, &out->nunscreened,
-			    col_words[screen[i].col].s);
-			coremiss |= screen[i].core;
-		}
-	/* the same table once more, over the worst answers there can be */
-	worst(a, &w);
-	out->worst = out->nunscreened > 0 ? raise(facts(&w), NULL, &n) :
-	    out->level;
+	out->worst = out->level;
+	if (m != 0) {
+		/*
+		 * The same table once more, over the record with every input
+		 * not screened holding its most alarming answer (yes, side
+		 * both, the oldest age): bpflags(1), worst_level.
+		 */
+		w = *a;
+		w.known |= m;
+		w.yes |= m & ~(COLBIT(COL_AGE) | COLBIT(COL_SIDE));
+		if (m & COLBIT(COL_AGE))
+			w.age = AGE_MAX;
+		if (m & COLBIT(COL_SIDE))
+			w.side = SIDE_BOTH;
+		out->worst = raise(facts(&w), NULL, &n);
+		for (i = 0; i < NSCREEN; i++)
+			if (m & COLBIT(screen[i].col)) {
+				append(out->unscreened, &out->nunscreened,
+				    col_words[screen[i].col].s,
+				    col_words[screen[i].col].n);
+				coremiss |= screen[i].core;
+			}
+	}
 	if (out->level == LEVEL_NONE && coremiss)
 		out->level = LEVEL_UNKNOWN;
 	if (out->nflags == 0)
-		append(out->flags, &out->nflags, "none");
+		append(out->flags, &out->nflags, "none", 4);
 	if (out->nunscreened == 0)
-		append(out->unscreened, &out->nunscreened, "none");
+		append(out->unscreened, &out->nunscreened, "none", 4);
 }
 
 const struct flag *
@@ -379,8 +408,11 @@ flag_find(const char *p, size_t n)
 {
 	const struct flag	*fl;
 
+	if (screened == 0)
+		prepare();
 	for (fl = flag_table; fl->name != NULL; fl++)
-		if (strncmp(fl->name, p, n) == 0 && fl->name[n] == '\0')
+		if (namelen[fl - flag_table] == n && fl->name[0] == p[0] &&
+		    memcmp(fl->name, p, n) == 0)
 			return fl;
 	return NULL;
 }

