@@ -1,8 +1,10 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog.h"
 #include "tsv.h"
@@ -27,12 +29,21 @@ static const struct vocab	contra_v = { contra_words, NULL };
 static const struct word	none_word[] = { { "none", 4 }, { NULL, 0 } };
 static const struct vocab	none_v = { none_word, NULL };
 
+/* The longest each field may be, by F_*; 0: a list of known words. */
+static const size_t	fieldmax[NFIELDS] = {
+	CAT_IDMAX, 0, CAT_NAMEMAX, 0, 0, CAT_DOSEMAX, CAT_SOURCEMAX,
+	CAT_TEXTMAX
+};
+
 static void	 maketargets(void);
 static int	 problem(struct catalog *, unsigned long, const char *, ...);
 static int	 row(struct catalog *, struct tsv *, const int *);
 static int	 token(const char *, size_t);
 static int	 complete(struct catalog *, unsigned long);
 static char	*copy(const char *, size_t);
+static size_t	 hash(const char *, size_t, int);
+static int	 grow(struct catalog *);
+static int	 listed(struct catalog *, const struct entry *);
 
 static void
 maketargets(void)
@@ -102,24 +113,107 @@ token(const char *p, size_t n)
 	    memchr(p, ':', n) == NULL && memchr(p, ' ', n) == NULL;
 }
 
+/* Where id (n bytes) of advice or not starts its search in c->slot. */
+static size_t
+hash(const char *id, size_t n, int advice)
+{
+	size_t	h = advice ? 2166136261U : 84696351U;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*id++) * 16777619U;
+	return h;
+}
+
 const struct entry *
 catalog_find(const struct catalog *c, const char *id, size_t n, int advice)
 {
-	size_t	i;
+	const struct entry	*e;
+	size_t			 h;
 
-	for (i = 0; i < c->n; i++)
-		if ((c->e[i].kind == KIND_ADVICE) == (advice != 0) &&
-		    strlen(c->e[i].id) == n && memcmp(c->e[i].id, id, n) == 0)
-			return &c->e[i];
+	if (c->nslot == 0)
+		return NULL;
+	for (h = hash(id, n, advice) & (c->nslot - 1); c->slot[h] != 0;
+	    h = (h + 1) & (c->nslot - 1)) {
+		e = &c->e[c->slot[h] - 1];
+		if ((e->kind == KIND_ADVICE) == (advice != 0) &&
+		    strlen(e->id) == n && memcmp(e->id, id, n) == 0)
+			return e;
+	}
 	return NULL;
+}
+
+/*
+ * Room for one more entry, and its id in a table at most half full: both
+ * grow by doubling, so that loading is linear in the rows.  0, or -1.
+ */
+static int
+grow(struct catalog *c)
+{
+	struct entry	*ne;
+	size_t		*ns, i, h, n;
+
+	if (c->n == c->cap) {
+		n = c->cap > 0 ? 2 * c->cap : 64;
+		if ((ne = realloc(c->e, n * sizeof(*ne))) == NULL)
+			return -1;
+		c->e = ne;
+		c->cap = n;
+	}
+	if (2 * (c->n + 1) <= c->nslot)
+		return 0;
+	n = c->nslot > 0 ? 2 * c->nslot : 128;
+	if ((ns = calloc(n, sizeof(*ns))) == NULL)
+		return -1;
+	for (i = 0; i < c->n; i++) {
+		for (h = hash(c->e[i].id, strlen(c->e[i].id),
+		    c->e[i].kind == KIND_ADVICE) & (n - 1); ns[h] != 0;
+		    h = (h + 1) & (n - 1))
+			;
+		ns[h] = i + 1;
+	}
+	free(c->slot);
+	c->slot = ns;
+	c->nslot = n;
+	return 0;
+}
+
+/*
+ * Count entry e in the lists it joins; 0, or -1 when one of them could
+ * be longer than CAT_LISTMAX.  An exercise list is its routine's rows,
+ * "id:dose,"; an advice list those of a disposition, of a routine and
+ * of "any", "id,".
+ */
+static int
+listed(struct catalog *c, const struct entry *e)
+{
+	size_t		 m = 0, most[2] = { 0, 0 }, n = strlen(e->id) + 1;
+	unsigned	 b;
+
+	for (b = 0; b < NROUT + NDISP + 1; b++) {
+		if (!(e->routines & 1U << b))
+			continue;
+		if (e->kind != KIND_ADVICE) {
+			c->exsum[b] += n + strlen(e->dose) + 1;
+			m = c->exsum[b] > m ? c->exsum[b] : m;
+		} else
+			c->adsum[b] += n;
+	}
+	for (b = 0; e->kind == KIND_ADVICE && b < NROUT + NDISP; b++)
+		if (c->adsum[b] > most[b >= NROUT])
+			most[b >= NROUT] = c->adsum[b];
+	if (e->kind == KIND_ADVICE)
+		m = most[0] + most[1] + c->adsum[NROUT + NDISP];
+	if (m > c->listmax)
+		c->listmax = m;
+	return m > CAT_LISTMAX ? -1 : 0;
 }
 
 static int
 row(struct catalog *c, struct tsv *t, const int *col)
 {
-	struct entry	 e, *ne;
+	struct entry	 e;
 	const char	*p[NFIELDS], *why;
-	size_t		 n[NFIELDS];
+	size_t		 n[NFIELDS], h;
 	int		 i, k;
 
 	for (i = 0; i < NFIELDS; i++)
@@ -144,7 +238,7 @@ row(struct catalog *c, struct tsv *t, const int *col)
 	else if (val_set(p[F_CONTRA], n[F_CONTRA], &contra_v, &e.contra,
 	    &why) != V_OK)
 		return problem(c, t->line, "contraindications: unknown code "
-		    "(age65 osteoporosis radicular acute, or none)");
+		    "(age65 fragile_bone radicular acute, or none)");
 	if (e.kind == KIND_ADVICE && e.contra != 0)
 		return problem(c, t->line, "contraindications: advice takes "
 		    "none");
@@ -155,6 +249,9 @@ row(struct catalog *c, struct tsv *t, const int *col)
 		val_trim(&p[i], &n[i]);
 		if (n[i] == 0)
 			return problem(c, t->line, "%s: empty", fields[i]);
+		if (fieldmax[i] > 0 && n[i] > fieldmax[i])
+			return problem(c, t->line, "%s: longer than %zu bytes",
+			    fields[i], fieldmax[i]);
 	}
 	if (catalog_find(c, p[F_ID], n[F_ID], e.kind == KIND_ADVICE) != NULL)
 		return problem(c, t->line, "duplicate id %.*s",
@@ -164,16 +261,25 @@ row(struct catalog *c, struct tsv *t, const int *col)
 	e.dose = copy(p[F_DOSE], n[F_DOSE]);
 	e.source = copy(p[F_SOURCE], n[F_SOURCE]);
 	e.instructions = copy(p[F_INSTRUCTIONS], n[F_INSTRUCTIONS]);
-	if ((ne = realloc(c->e, (c->n + 1) * sizeof(*c->e))) == NULL ||
-	    e.id == NULL || e.name == NULL || e.dose == NULL ||
-	    e.source == NULL || e.instructions == NULL) {
-		c->e = ne != NULL ? ne : c->e;
+	if (e.id == NULL || e.name == NULL || e.dose == NULL ||
+	    e.source == NULL || e.instructions == NULL || grow(c) == -1) {
+		free((char *)e.id);
+		free((char *)e.name);
+		free((char *)e.dose);
+		free((char *)e.source);
+		free((char *)e.instructions);
 		c->err = ENOMEM;
 		return -1;
 	}
-	c->e = ne;
 	c->e[c->n++] = e;
-	c->listmax += strlen(e.id) + strlen(e.dose) + 2;
+	for (h = hash(e.id, n[F_ID], e.kind == KIND_ADVICE) & (c->nslot - 1);
+	    c->slot[h] != 0; h = (h + 1) & (c->nslot - 1))
+		;
+	c->slot[h] = c->n;
+	if (listed(c, &e) == -1)
+		return problem(c, t->line, "routines: a list of %s rows "
+		    "would be longer than %d bytes", e.kind == KIND_ADVICE ?
+		    "advice" : "exercise", CAT_LISTMAX);
 	return 0;
 }
 
@@ -197,28 +303,65 @@ complete(struct catalog *c, unsigned long line)
 }
 
 int
-catalog_load(struct catalog *c, const char *path)
+catalog_read(struct catalog *c, const char *path)
 {
-	struct tsv	 t;
-	char		*text = NULL;
-	size_t		 len;
-	int		 col[NFIELDS], i, s, r = -1;
+	char	*b;
+	size_t	 cap = 0;
+	ssize_t	 r;
+	int	 fd;
 
 	memset(c, 0, sizeof(*c));
-	maketargets();
 	c->name = path != NULL ? path : "built-in catalog";
 	if (path == NULL) {
-		if ((text = catalog_builtin(&len)) == NULL ||
-		    tsv_openmem(&t, c->name, text, len) == -1) {
-			free(text);
+		if ((c->text = catalog_builtin(&c->len)) == NULL)
 			c->err = ENOMEM;
-			return -1;
+		return c->text != NULL ? 0 : -1;
+	}
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		c->err = errno;
+		return -1;
+	}
+	for (;;) {
+		if (c->len == cap) {
+			if (cap >= CAT_FILEMAX) {
+				c->why = "larger than 64 MiB";
+				break;
+			}
+			cap = cap > 0 ? 2 * cap : 64 * 1024;
+			if ((b = realloc(c->text, cap)) == NULL) {
+				c->err = ENOMEM;
+				break;
+			}
+			c->text = b;
 		}
-		free(text);
-	} else if (tsv_open(&t, (char **)&path, 1) == -1) {
-		c->why = t.why;
-		c->err = t.err;
-		tsv_close(&t);
+		if ((r = read(fd, c->text + c->len, cap - c->len)) > 0)
+			c->len += (size_t)r;
+		else if (r == 0 || errno != EINTR) {
+			if (r == -1)
+				c->err = errno;
+			break;
+		}
+	}
+	close(fd);
+	if (c->why == NULL && c->err == 0)
+		return 0;
+	free(c->text);
+	c->text = NULL;
+	return -1;
+}
+
+int
+catalog_parse(struct catalog *c)
+{
+	struct tsv	 t;
+	int		 col[NFIELDS], i, s, r = -1;
+
+	maketargets();
+	s = tsv_openmem(&t, c->name, c->text, c->len);
+	free(c->text);
+	c->text = NULL;
+	if (s == -1) {
+		c->err = ENOMEM;
 		return -1;
 	}
 	if ((s = tsv_header(&t)) != 1) {
@@ -249,6 +392,14 @@ done:
 	return r;
 }
 
+int
+catalog_load(struct catalog *c, const char *path)
+{
+	if (catalog_read(c, path) == -1)
+		return -1;
+	return catalog_parse(c);
+}
+
 void
 catalog_free(struct catalog *c)
 {
@@ -262,5 +413,7 @@ catalog_free(struct catalog *c)
 		free((char *)c->e[i].instructions);
 	}
 	free(c->e);
+	free(c->slot);
+	free(c->text);
 	memset(c, 0, sizeof(*c));
 }

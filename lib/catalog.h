@@ -29,21 +29,49 @@ struct entry {
 	const char	*instructions;
 };
 
+/* The longest field a catalog row may hold (bp-catalog(5)). */
+#define CAT_IDMAX		64
+#define CAT_NAMEMAX		128
+#define CAT_DOSEMAX		32
+#define CAT_SOURCEMAX		512
+#define CAT_TEXTMAX		2048
+#define CAT_LISTMAX		4096	/* an exercises or advice list */
+#define CAT_FILEMAX		(64 * 1024 * 1024)	/* a catalog file */
+
 struct catalog {
 	struct entry	*e;		/* in catalog order */
 	size_t		 n;
-	size_t		 listmax;	/* longest "id:dose,..." list + 1 */
+	size_t		 listmax;	/* longest list it makes, + 1 */
 	const char	*name;		/* file name, for diagnostics */
 	unsigned long	 line;		/* where a problem is */
 	const char	*why;		/* the problem, or NULL with err */
 	int		 err;		/* errno of a failed read */
 	char		 whybuf[128];
+	/* private */
+	size_t		 cap;		/* of e */
+	size_t		*slot;		/* index + 1 of e by id and kind */
+	size_t		 nslot;		/* a power of two */
+	size_t		 exsum[NROUT];	/* exercise lists, by routine */
+	size_t		 adsum[NROUT + NDISP + 1];	/* advice, by CAT_* bit */
+	char		*text;		/* catalog_read(): the file */
+	size_t		 len;
 };
 
 /*
- * Load the catalog from path, or the built-in one when path is NULL.
- * Returns 0, or -1 with c->name, c->line, c->why (or c->err) set.
+ * Read the catalog file path, or the built-in catalog when path is NULL,
+ * into memory, to be parsed later by catalog_parse() (a tool reads its
+ * files before it enters its sandbox, and parses them inside).  Returns
+ * 0, or -1 with c->name and c->err (or c->why) set.
  */
+int	catalog_read(struct catalog *c, const char *path);
+
+/*
+ * Parse and check what catalog_read() read, and free the text.  Returns
+ * 0, or -1 with c->name, c->line, c->why (or c->err) set.
+ */
+int	catalog_parse(struct catalog *c);
+
+/* catalog_read(), then catalog_parse(). */
 int	catalog_load(struct catalog *c, const char *path);
 
 /*

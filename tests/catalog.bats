@@ -550,3 +550,96 @@ advice_rows() {
 	[[ $stderr == "bproutine: c.tsv"* ]]
 	[ "${#stderr_lines[@]}" -eq 1 ]
 }
+
+# rep N CHAR: CHAR N times.
+rep() {
+	printf "%$1s" '' | tr ' ' "$2"
+}
+
+@test "catalog: fields up to their longest (bp-catalog(5)) are read" {
+	routed_in
+	mincat "$(rep 64 i)|strength|$(rep 128 n)|acute_back|none|$(rep 32 d)|$(rep 512 s)|$(rep 2048 t)"
+	run -0 --separate-stderr bproutine -c c.tsv in.tsv
+	[ "$(field exercises 1)" = "e1:5_reps,$(rep 64 i):$(rep 32 d)" ]
+}
+
+@test "catalog: an id longer than 64 bytes is rejected" {
+	routed_in
+	mincat "$(rep 65 i)|strength|N|acute_back|none|1|s|T"
+	run -2 --separate-stderr bproutine -c c.tsv in.tsv
+	rejected 4 'id: longer than 64 bytes'
+	[ -z "$output" ]
+}
+
+@test "catalog: a name longer than 128 bytes is rejected" {
+	routed_in
+	mincat "x|strength|$(rep 129 n)|acute_back|none|1|s|T"
+	run -2 --separate-stderr bproutine -c c.tsv in.tsv
+	rejected 4 'name: longer than 128 bytes'
+}
+
+@test "catalog: a dose longer than 32 bytes is rejected" {
+	routed_in
+	mincat "x|strength|N|acute_back|none|$(rep 33 d)|s|T"
+	run -2 --separate-stderr bproutine -c c.tsv in.tsv
+	rejected 4 'dose: longer than 32 bytes'
+}
+
+@test "catalog: a source longer than 512 bytes is rejected" {
+	routed_in
+	mincat "x|strength|N|acute_back|none|1|$(rep 513 s)|T"
+	run -2 --separate-stderr bproutine -c c.tsv in.tsv
+	rejected 4 'source: longer than 512 bytes'
+}
+
+@test "catalog: instructions longer than 2048 bytes are rejected" {
+	routed_in
+	mincat "x|strength|N|acute_back|none|1|s|$(rep 2049 t)"
+	run -2 --separate-stderr bproutine -c c.tsv in.tsv
+	rejected 4 'instructions: longer than 2048 bytes'
+}
+
+@test "catalog: a routine whose exercise list would pass 4096 bytes is rejected at the row" {
+	routed_in
+	# e1:5_reps, is 10 bytes; each row below 64 + 1 + 32 + 1 = 98
+	local rows=() i
+	for i in $(seq 1 42); do
+		rows+=("$(printf 'x%063d' "$i")|strength|N|acute_back|none|$(rep 32 d)|s|T")
+	done
+	mincat "${rows[@]}"
+	run -2 --separate-stderr bproutine -c c.tsv in.tsv
+	rejected 45 'routines: a list of exercise rows would be longer than 4096 bytes'
+	mincat "${rows[@]:0:41}"
+	run -0 --separate-stderr bproutine -c c.tsv in.tsv
+}
+
+@test "catalog: advice lists count the disposition, the routine and any together" {
+	routed_in
+	local rows=() i
+	# a1, is 3 bytes; each row 65; 21 rows of each part: 3 + 63 * 65 > 4096
+	for i in $(seq 1 21); do
+		rows+=("$(printf 'd%063d' "$i")|advice|N|physio|none|-|s|T")
+		rows+=("$(printf 'r%063d' "$i")|advice|N|acute_back|none|-|s|T")
+		rows+=("$(printf 'y%063d' "$i")|advice|N|any|none|-|s|T")
+	done
+	mincat "${rows[@]}"
+	run -2 --separate-stderr bproutine -c c.tsv in.tsv
+	[[ $stderr == *'a list of advice rows would be longer than 4096 bytes'* ]]
+	mincat "${rows[@]:0:60}"
+	run -0 --separate-stderr bproutine -c c.tsv in.tsv
+}
+
+@test "catalog: a catalog of 20000 rows is rejected where its lists pass their bound" {
+	routed_in
+	{ bproutine --dump-catalog
+	  awk 'BEGIN { for (i = 1; i <= 20000; i++)
+		printf "x%05d\tstretch\tN\thip_mobility\tnone\t1\ts\tT\n", i }'
+	} >c.tsv
+	# hip_mobility's built-in list, then "x00001:1," (9 bytes) a row
+	local have
+	have=$(bproutine --dump-catalog | awk -F '\t' '$2 != "advice" &&
+	    $4 ~ /hip_mobility/ { n += length($1) + length($6) + 2 } END { print n }')
+	run -2 --separate-stderr bproutine -c c.tsv in.tsv
+	rejected "$(($(bproutine --dump-catalog | wc -l) + (4096 - have) / 9 + 1))" \
+	    'routines: a list of exercise rows would be longer than 4096 bytes'
+}
