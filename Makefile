@@ -125,12 +125,21 @@ lint:
 		echo "lint: mandoc not installed; skipped"; \
 	fi
 
-# The whole pipeline over the sample batch.  Some sample records have
-# value problems on purpose, so an exit status of 1 is expected.
+# The whole pipeline over the sample batch, then the follow-up visits
+# of a few people (bptrack, and what bproutine makes of it).  Some
+# sample records have value problems on purpose, so an exit status of 1
+# is expected.
 demo: all
 	@PATH="$$PWD/cmd:$$PATH"; \
 	bpclassify -q tests/data/sample.tsv | bpflags -q | bproutine -q | \
-	    bpreport; s=$$?; test $$s -le 1
+	    bpreport; s=$$?; test $$s -le 1 || exit $$s; \
+	printf '\nFollow-up visits (tests/data/visits.tsv): the change since the first visit\n\n'; \
+	bpclassify -q tests/data/visits.tsv | bpflags -q | bptrack | \
+	    bproutine -q | awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) \
+	    c[$$i] = i } { printf "%-5s %-10s %-8s %5s %-7s %10s %11s  %-13s %s\n", \
+	    $$c["id"], $$c["seen"], $$c["odi"], $$c["visit"], $$c["days"], \
+	    $$c["odi_change"], $$c["pain_change"], $$c["progress"], \
+	    $$c["disposition"] }'; s=$$?; test $$s -le 1
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
