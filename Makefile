@@ -13,9 +13,10 @@ BPFLAGS =	-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"$(VERSION)\" \
 		-Ilib -Ilib/tool
 ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
 
-TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine cmd/bpreport
+TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine cmd/bpreport \
+		cmd/bptrack
 MAN1 =		man/bpclassify.1 man/bpflags.1 man/bproutine.1 \
-		man/bpreport.1
+		man/bpreport.1 man/bptrack.1
 MAN5 =		man/bp-catalog.5
 MAN7 =		man/bp.7
 # lib/: the pure modules (they never print or exit); lib/tool/: the
@@ -32,6 +33,7 @@ LIBHDR =	lib/bits.h lib/catalog.h lib/flags.h lib/opt.h lib/tsv.h \
 BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss
 REPORTOBJ =	cmd/bpreport.o cmd/report_sum.o cmd/report_text.o \
 		cmd/report_plan.o
+TRACKOBJ =	cmd/bptrack.o cmd/track_people.o
 
 all: $(TOOLS)
 
@@ -39,8 +41,9 @@ lib/libbp.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(LIBOBJ) $(TOOLS:=.o) $(REPORTOBJ): $(LIBHDR)
+$(LIBOBJ) $(TOOLS:=.o) $(REPORTOBJ) $(TRACKOBJ): $(LIBHDR)
 $(REPORTOBJ): cmd/report.h
+$(TRACKOBJ): cmd/track.h
 
 .SUFFIXES: .c .o
 .c.o:
@@ -57,6 +60,9 @@ cmd/bproutine: cmd/bproutine.o lib/libbp.a
 
 cmd/bpreport: $(REPORTOBJ) lib/libbp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(REPORTOBJ) lib/libbp.a
+
+cmd/bptrack: $(TRACKOBJ) lib/libbp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TRACKOBJ) lib/libbp.a
 
 # The catalog is compiled in: each line of lib/catalog.tsv as a C string.
 lib/catalog_lines.c: lib/catalog.tsv
@@ -119,12 +125,21 @@ lint:
 		echo "lint: mandoc not installed; skipped"; \
 	fi
 
-# The whole pipeline over the sample batch.  Some sample records have
-# value problems on purpose, so an exit status of 1 is expected.
+# The whole pipeline over the sample batch, then the follow-up visits
+# of a few people (bptrack, and what bproutine makes of it).  Some
+# sample records have value problems on purpose, so an exit status of 1
+# is expected.
 demo: all
 	@PATH="$$PWD/cmd:$$PATH"; \
 	bpclassify -q tests/data/sample.tsv | bpflags -q | bproutine -q | \
-	    bpreport; s=$$?; test $$s -le 1
+	    bpreport; s=$$?; test $$s -le 1 || exit $$s; \
+	printf '\nFollow-up visits (tests/data/visits.tsv): the change since the first visit\n\n'; \
+	bpclassify -q tests/data/visits.tsv | bpflags -q | bptrack | \
+	    bproutine -q | awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) \
+	    c[$$i] = i } { printf "%-5s %-10s %-8s %5s %-7s %10s %11s  %-13s %s\n", \
+	    $$c["id"], $$c["seen"], $$c["odi"], $$c["visit"], $$c["days"], \
+	    $$c["odi_change"], $$c["pain_change"], $$c["progress"], \
+	    $$c["disposition"] }'; s=$$?; test $$s -le 1
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -43,19 +43,7 @@ need_parallel() {
 # scaling TEXT: the first literal display of bp(7)'s SCALING section that
 # holds TEXT, with the mdoc escapes undone; fails if there is none.
 scaling() {
-	awk -v text="$1" '
-	/^\.Sh / { s = $0 == ".Sh SCALING"; next }
-	s && /^\.Bd -literal/ { d = 1; b = ""; next }
-	s && d && /^\.Ed/ {
-		d = 0
-		if (index(b, text)) { printf "%s", b; found = 1; exit }
-		next
-	}
-	s && d { b = b $0 "\n" }
-	END { exit !found }' "$TOP/man/bp.7" |
-	    sed -e 's/\\e/\\/g' -e 's/\\&//g' -e 's/\\-/-/g'
-	[ "${PIPESTATUS[0]}" -eq 0 ] ||
-	    fail "bp(7) SCALING: no display holding: $1"
+	mandisplay bp.7 SCALING "$1"
 }
 
 # small: the command on stdin with 256 KiB parts (the test batch is

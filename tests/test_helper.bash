@@ -130,6 +130,26 @@ records() {
 		END { print n + 0 }' "$1"
 }
 
+# mandisplay PAGE SECTION TEXT: the first literal display (.Bd -literal)
+# of section SECTION of man/PAGE that holds TEXT, with the mdoc escapes
+# \e, \& and \- undone: the commands a manual gives, to run; fails with
+# a message when there is none.
+mandisplay() {
+	awk -v sec="$2" -v text="$3" '
+	/^\.Sh / { s = $0 == ".Sh " sec; next }
+	s && /^\.Bd -literal/ { d = 1; b = ""; next }
+	s && d && /^\.Ed/ {
+		d = 0
+		if (index(b, text)) { printf "%s", b; found = 1; exit }
+		next
+	}
+	s && d { b = b $0 "\n" }
+	END { exit !found }' "$TOP/man/$1" |
+	    sed -e 's/\\e/\\/g' -e 's/\\&//g' -e 's/\\-/-/g'
+	[ "${PIPESTATUS[0]}" -eq 0 ] ||
+	    { echo "$1 $2: no display holding: $3" >&2; return 1; }
+}
+
 # same WANT GOT: the files are equal, with a readable diff when not.
 same() {
 	diff -u "$1" "$2" || { echo "differs from ${1##*/} (diff -u above)"; return 1; }

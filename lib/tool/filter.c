@@ -11,6 +11,7 @@
 #include "filter.h"
 #include "out.h"
 #include "sandbox.h"
+#include "value.h"
 
 #ifndef BP_VERSION
 #define BP_VERSION	"0"
@@ -116,6 +117,20 @@ filter_usage(const struct filter *f, const char *err)
 	fprintf(stderr, "%.*s\n", nl != NULL ? (int)(nl - f->help) :
 	    (int)strlen(f->help), f->help);
 	return 2;
+}
+
+int
+filter_number(const struct filter *f, const char *name, const char *arg,
+    long lo, long hi, long *v)
+{
+	const char	*why;
+	char		 err[128];
+
+	if (val_uint(arg, strlen(arg), lo, hi, v, &why) == V_OK)
+		return FILTER_GO;
+	snprintf(err, sizeof(err), "%s takes a number from %ld to %ld", name,
+	    lo, hi);
+	return filter_usage(f, err);
 }
 
 int
@@ -318,7 +333,7 @@ loop(struct run *r, const struct filter_opts *fo)
 	struct tsv	*t = &r->t;
 	const char	*id;
 	size_t		 n;
-	int		 s, problems = diag_warned(), rejected = 0;
+	int		 s, p, problems = diag_warned(), rejected = 0;
 
 	while ((s = tsv_next(t)) != TSV_EOF) {
 		if (s == TSV_FATAL)
@@ -331,7 +346,9 @@ loop(struct run *r, const struct filter_opts *fo)
 		}
 		id = tsv_field(t, (size_t)r->idcol, &n);
 		diag_record(id, n);
-		problems |= r->f->record(t, r->val, r->f->ctx);
+		if ((p = r->f->record(t, r->val, r->f->ctx)) == FILTER_FATAL)
+			return 2;
+		problems |= p;
 		if (writerecord(r) == -1)
 			return out_end(2);
 	}

@@ -16,6 +16,7 @@
 #include "vocab.h"
 
 #define FILTER_GO	(-1)	/* filter_option(): carry on */
+#define FILTER_FATAL	2	/* record(): end the run, exit status 2 */
 
 /* A column the tool cannot work without, and the tool that adds it. */
 struct need {
@@ -46,7 +47,9 @@ struct filter {
 	int			(*setup)(struct tsv *t, void *ctx);
 	/*
 	 * One record: set val[k] for out[k], and return 1 if it had a
-	 * value problem, else 0.  A value lives until the next call.
+	 * value problem, else 0; or FILTER_FATAL after a diagnostic when
+	 * the run cannot go on (out of memory).  A value lives until the
+	 * next call.
 	 */
 	int			(*record)(struct tsv *t, struct value *val,
 				    void *ctx);
@@ -93,6 +96,13 @@ int	filter_option(const struct filter *f, struct filter_opts *fo,
 
 /* Print "usage: ..." and err (if not NULL) to stderr; returns 2. */
 int	filter_usage(const struct filter *f, const char *err);
+
+/*
+ * The value arg of option name (as "--name"), a whole number from lo to
+ * hi, into *v.  Returns FILTER_GO, or after a usage error 2.
+ */
+int	filter_number(const struct filter *f, const char *name,
+	    const char *arg, long lo, long hi, long *v);
 
 /*
  * Confine the tool once its files are open (sandbox.h).  Returns 0, or

@@ -8,10 +8,18 @@
 # pipeline, in RUNS rounds.  Prints a table and a PASS/FAIL line per
 # target of the benchmark issue.
 #
+# bptrack runs on follow-up visits (gen -v 4: persons of 4 visits each)
+# after bpclassify and bpflags, and is timed against bpclassify on the
+# same records.  Its memory is measured per person on lines of an id
+# and a date: PERSONS distinct ids against as many lines of one id;
+# what bptrack(1) says a person costs is the target.
+#
 # Environment: BENCH_N (1000000), BENCH_SMALL (10000), BENCH_RUNS (5),
-# BENCH_SEED (1), BENCH_DIR (where the data goes: /dev/shm when it is
-# a writable directory, else TMPDIR or /tmp).  Exits 1 when a target is
-# missed (the FAIL lines say which), 2 when it could not measure.
+# BENCH_SEED (1), BENCH_PERSONS (10000 100000 1000000: those up to
+# BENCH_N, and 10000 always), BENCH_DIR (where the data goes: /dev/shm
+# when it is a writable directory, else TMPDIR or /tmp).  Exits 1 when
+# a target is missed (the FAIL lines say which), 2 when it could not
+# measure.
 
 set -eu
 
@@ -21,6 +29,14 @@ N=${BENCH_N:-1000000}
 SMALL=${BENCH_SMALL:-10000}
 RUNS=${BENCH_RUNS:-5}
 SEED=${BENCH_SEED:-1}
+VISITS=4
+if [ -z "${BENCH_PERSONS:-}" ]; then
+	BENCH_PERSONS=10000
+	for p in 100000 1000000; do
+		[ "$p" -gt "$N" ] || BENCH_PERSONS="$BENCH_PERSONS $p"
+	done
+fi
+PERSONS=$BENCH_PERSONS
 PATH=$top/cmd:$bench:$PATH
 LC_ALL=C
 export PATH LC_ALL
@@ -28,7 +44,7 @@ export PATH LC_ALL
 for p in gen baseline peakrss; do
 	[ -x "$bench/$p" ] || { echo "bench: no $bench/$p (run make bench)" >&2; exit 2; }
 done
-for t in bpclassify bpflags bproutine bpreport; do
+for t in bpclassify bpflags bproutine bpreport bptrack; do
 	[ -x "$top/cmd/$t" ] || { echo "bench: no cmd/$t (run make)" >&2; exit 2; }
 done
 
@@ -43,6 +59,13 @@ dir=$(mktemp -d "$base/bpbench.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 trap 'exit 2' HUP INT TERM
 
+# What bptrack(1) says a person costs: "at most B bytes plus the length
+# of its id".
+perperson=$(sed -n 's/.*at most \([0-9][0-9]*\) bytes plus the length of its id.*/\1/p' \
+    "$top/man/bptrack.1" | head -n 1)
+[ -n "$perperson" ] ||
+    { echo "bench: man/bptrack.1 states no bytes a person" >&2; exit 2; }
+
 # prepare SIZE: the intake and what each stage of the pipeline reads,
 # checking that every stage writes one record for each record read.
 prepare() {
@@ -50,7 +73,10 @@ prepare() {
 	bpclassify -q <"$dir/intake.$1" >"$dir/classified.$1" || [ $? -eq 1 ]
 	bpflags -q <"$dir/classified.$1" >"$dir/flagged.$1" || [ $? -eq 1 ]
 	bproutine -q <"$dir/flagged.$1" >"$dir/routed.$1" || [ $? -eq 1 ]
-	for f in intake classified flagged routed; do
+	gen -s "$SEED" -v "$VISITS" "$1" >"$dir/visits.$1"
+	{ bpclassify -q <"$dir/visits.$1" || [ $? -eq 1 ]; } |
+	    bpflags -q >"$dir/vflagged.$1" || [ $? -eq 1 ]
+	for f in intake classified flagged routed visits vflagged; do
 		n=$(wc -l <"$dir/$f.$1")
 		if [ "$n" -ne $(($1 + 1)) ]; then
 			echo "bench: $f.$1 has $n lines, not $(($1 + 1))" >&2
@@ -75,6 +101,17 @@ measure() {
 		exit 2
 	fi
 	echo "$key $size $el $us $sy $rss" >>"$dir/results"
+}
+
+# people P: P lines of P distinct ids, and P lines of one id, for
+# bptrack's memory per person.
+people() {
+	awk -v n="$1" 'BEGIN { print "id\tseen"
+	    for (i = 1; i <= n; i++) printf "P%07d\t2024-01-01\n", i }' \
+	    >"$dir/ids.$1"
+	awk -v n="$1" 'BEGIN { print "id\tseen"
+	    for (i = 1; i <= n; i++) print "P0000001\t2024-01-01" }' \
+	    >"$dir/oneid.$1"
 }
 
 pipeline='bpclassify -q | bpflags -q | bproutine -q | bpreport'
@@ -105,15 +142,45 @@ round() {
 	measure bpreport_pipe "$1" routed sh -c 'cat | bpreport'
 	measure base_pipe "$1" intake sh -c "$basepipe"
 	measure pipe "$1" intake sh -c "$pipeline"
+	measure bpclassify_visits "$1" visits bpclassify -q
+	measure base_vflagged "$1" vflagged baseline
+	measure bptrack "$1" vflagged bptrack -q
+}
+
+# Without address space randomization a process's resident set is the
+# same from run to run (how many pages of the libraries a fault maps
+# varies with where they are), so the figures at 10000 persons hold to
+# the byte.
+norand=
+if setarch "$(uname -m)" -R true 2>/dev/null; then
+	norand="setarch $(uname -m) -R"
+fi
+
+# persons: bptrack's memory for each number of persons, RUNS times.
+persons() {
+	r=0
+	while [ "$r" -lt "$RUNS" ]; do
+		for p in $PERSONS; do
+			# shellcheck disable=SC2086
+			measure track_ids "$p" ids $norand bptrack
+			# shellcheck disable=SC2086
+			measure track_oneid "$p" oneid $norand bptrack
+		done
+		r=$((r + 1))
+	done
 }
 
 echo "bench: generating $N and $SMALL records in $dir" >&2
 prepare "$SMALL"
 prepare "$N"
+for p in $PERSONS; do
+	people "$p"
+done
 : >"$dir/results"
 echo "bench: $RUNS runs of each command" >&2
 run "$SMALL"
 run "$N"
+persons
 
 bytes=$(wc -c <"$dir/intake.$N")
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo \
@@ -121,7 +188,7 @@ cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo \
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')
 loadavg=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 
-for f in intake classified flagged routed; do
+for f in intake classified flagged routed visits vflagged; do
 	printf '%s %s\n' "$f" "$(wc -c <"$dir/$f.$N")"
 done >"$dir/sizes"
 # bpreport reading a pipe keeps its work list (bp(7)): how long it is
@@ -135,6 +202,7 @@ done >>"$dir/sizes"
 # The table and the targets, from $dir/results.
 status=0
 awk -v n="$N" -v small="$SMALL" -v runs="$RUNS" -v bytes="$bytes" \
+    -v visits="$VISITS" -v persons="$PERSONS" -v perperson="$perperson" \
     -v cpu="${cpu:-unknown}" -v ncpu="$ncpu" -v loadavg="$loadavg" \
     -v dir="$dir" -v sizes="$dir/sizes" '
 function size(x) {
@@ -158,6 +226,31 @@ function row(k, label, input, ref,    s, r) {
 	printf "%-42s %-10s %7.3f %7.3f %7.3f %10.0f %7.1f %6s %8d %8d\n",
 	    label, input, s, median(k), cpuof[k], n / s,
 	    insize[input] / s / 1e6, r, rss[k, small], rss[k, n]
+}
+# bptrack against bpclassify on the same follow-up records, and its
+# memory a person against the figure of bptrack(1), for the 8-byte ids
+function tracktargets(    r, pn, ps, d, np, p, i, b, want) {
+	want = perperson + 8
+	r = best["bptrack", n] / best["bpclassify_visits", n]
+	target(r <= 1, sprintf("bptrack at most the time of bpclassify on" \
+	    " the same %d follow-up records: %.2fx (%.2f against %.2f us" \
+	    " a record)", n, r, best["bptrack", n] * 1e6 / n,
+	    best["bpclassify_visits", n] * 1e6 / n))
+	pn = int((n + visits - 1) / visits)
+	ps = int((small + visits - 1) / visits)
+	d = (rss["bptrack", n] - rss["bptrack", small]) * 1024 / (pn - ps)
+	target(d <= want, sprintf("bptrack peak RSS %d KiB at %d and %d KiB" \
+	    " at %d persons: %.1f bytes a person (within %d)",
+	    rss["bptrack", small], ps, rss["bptrack", n], pn, d, want))
+	np = split(persons, p, " ")
+	for (i = 1; i <= np; i++) {
+		b = (low["track_ids", p[i]] - low["track_oneid", p[i]]) * \
+		    1024 / p[i]
+		target(b <= want, sprintf("bptrack %.1f bytes a person at %d" \
+		    " persons, %d KiB against %d KiB for one (within %d)",
+		    b, p[i], low["track_ids", p[i]],
+		    low["track_oneid", p[i]], want))
+	}
 }
 function target(ok, what) {
 	targets++
@@ -189,6 +282,8 @@ BEGIN {
 	}
 	if (!((k, sz) in rss) || $6 > rss[k, sz])
 		rss[k, sz] = $6
+	if (!((k, sz) in low) || $6 < low[k, sz])
+		low[k, sz] = $6
 	if (sz == n)
 		el[k, ++cnt[k]] = $3
 }
@@ -215,6 +310,9 @@ END {
 	row("base_pipe", "baseline x4 (pipeline)", "intake", "")
 	row("pipe", "bpclassify|bpflags|bproutine|bpreport", "intake",
 	    "base_pipe")
+	row("bpclassify_visits", "bpclassify (follow-up visits)", "visits", "")
+	row("base_vflagged", "baseline", "vflagged", "")
+	row("bptrack", "bptrack", "vflagged", "base_vflagged")
 	printf "\nratio: best time over the best time of the baseline on the" \
 	    " same input (the pipeline: over the four-stage baseline pipeline)\n"
 	printf "RSS: peak resident set in KiB, at %d and at %d records (a" \
@@ -231,6 +329,7 @@ END {
 	rsstarget("bpflags", "bpflags")
 	rsstarget("bproutine", "bproutine")
 	rsstarget("bpreport", "bpreport")
+	tracktargets()
 	d = work[n] - work[small]
 	if (d > 0)
 		printf "note: bpreport reads a file again for its work list;" \

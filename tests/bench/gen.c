@@ -1,11 +1,14 @@
 /*
  * gen: synthetic intake records for the benchmark and the scaling tests.
  *
- * usage: gen [-s SEED] N
+ * usage: gen [-s SEED] [-v VISITS] N
  *
  * Writes a header and N records with every intake column of bp(7) and
  * three pass-through columns (clinic in the middle, form and note at
- * the end).  The mix is meant to look like a clinic's batch: most
+ * the end).  With -v, the records are the visits of persons seen VISITS
+ * times each (the last one maybe fewer), as bptrack(1) reads them:
+ * sorted by id, each person's visits 7 to 42 days apart, every seen
+ * recorded.  Without it, every record is a person of its own.  The mix is meant to look like a clinic's batch: most
  * values valid, some left empty, a few invalid (about one record in 150
  * has a value problem), answer styles varying by form.  The same seed
  * and N give the same bytes on every machine: the generator is its own
@@ -27,6 +30,8 @@ struct out {
 
 static uint64_t	 state;
 static struct out o;
+static unsigned long visits;	/* -v: visits of each person, or 0 */
+static long	 visitday;	/* -v: the day of the latest visit */
 
 static const char *const screen[NSCREEN] = {
 	"trauma", "fever", "cancer_history", "weight_loss",
@@ -196,7 +201,7 @@ num(long v)
 static void
 date(long z)
 {
-	char	b[16];
+	char	b[64];	/* any long fits */
 	long	era, doe, yoe, y, doy, mp, d, m;
 
 	z += 719468;
@@ -252,6 +257,8 @@ record(unsigned long n)
 	if (chance(7))
 		bad = (enum bad)(1 + below(NBAD - 1));
 	snprintf(id, sizeof(id), "B%07lu", n);
+	if (visits > 0)
+		snprintf(id, sizeof(id), "F%07lu", (n - 1) / visits + 1);
 	str(bad == B_ID ? "" : id);
 	field(clinics[below(6)]);
 
@@ -274,6 +281,9 @@ record(unsigned long n)
 
 	/* duration, or onset and seen; seen is often the visit date */
 	seen = 19723 + below(730);	/* 2024-01-01 .. 2025-12-31 */
+	if (visits > 0)
+		seen = visitday = (n - 1) % visits == 0 ? 19723 + below(365) :
+		    visitday + 7 + below(36);
 	r = below(1000);
 	days = r < 450 ? 1 + below(41) : r < 700 ? 42 + below(43) :
 	    85 + below(1500);
@@ -319,13 +329,13 @@ record(unsigned long n)
 		date(seen);
 	} else if (r >= 950) {
 		field("");
-		if (chance(500))
+		if (visits > 0 || chance(500))
 			date(seen);
 		else
 			field("");
 	} else {
 		field("");
-		if (chance(250))
+		if (visits > 0 || chance(250))
 			date(seen);
 		else
 			field("");
@@ -409,7 +419,7 @@ record(unsigned long n)
 static int
 usage(void)
 {
-	fputs("usage: gen [-s SEED] N\n", stderr);
+	fputs("usage: gen [-s SEED] [-v VISITS] N\n", stderr);
 	return 2;
 }
 
@@ -421,11 +431,14 @@ main(int argc, char *argv[])
 	int		 c;
 
 	state = 1;
-	while ((c = getopt(argc, argv, "s:")) != -1) {
-		if (c != 's')
-			return usage();
+	while ((c = getopt(argc, argv, "s:v:")) != -1) {
 		errno = 0;
-		state = strtoull(optarg, &end, 10);
+		if (c == 's')
+			state = strtoull(optarg, &end, 10);
+		else if (c == 'v')
+			visits = strtoul(optarg, &end, 10);
+		else
+			return usage();
 		if (errno != 0 || *end != '\0' || end == optarg)
 			return usage();
 	}
