@@ -206,7 +206,6 @@ main(int argc, char *argv[])
 	};
 	struct filter_opts	fo = { NULL, 0, NULL, 0 };
 	struct opt		o;
-	const char		*why;
 	long			weeks;
 	int			key, s;
 
@@ -214,10 +213,9 @@ main(int argc, char *argv[])
 	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1) {
 		if (key == 'a') {
-			if (val_uint(o.arg, strlen(o.arg), 1, 12, &weeks,
-			    &why) != V_OK)
-				return filter_usage(&f,
-				    "--acute-weeks takes a number from 1 to 12");
+			if ((s = filter_number(&f, "--acute-weeks", o.arg, 1, 12,
+			    &weeks)) != FILTER_GO)
+				return s;
 			c.acute_days = 7 * weeks;
 		} else if ((s = filter_option(&f, &fo, &o, key)) != FILTER_GO)
 			return s;

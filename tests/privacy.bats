@@ -205,12 +205,18 @@ PIPE_BASE=$(sed -n 2p "$DATA/sample.pipeline.tsv")
 
 @test "privacy: a duplicate long catalog id is named in at most 40 bytes" {
 	bproutine --dump-catalog >cat.tsv
-	awk -F '\t' -v OFS='\t' -v v="$V" 'NR == 2 || NR == 3 { $1 = v } { print }' \
+	# the longest id a catalog takes (bp-catalog(5)), then one too long
+	awk -F '\t' -v OFS='\t' -v v="${V:0:64}" 'NR == 2 || NR == 3 { $1 = v } { print }' \
 	    cat.tsv >dup.tsv
 	run -2 --separate-stderr bproutine -c dup.tsv </dev/null
 	noleak "bproutine -c"
 	[ "${#stderr_lines[@]}" -eq 1 ]
-	[[ $stderr == "bproutine: dup.tsv:3: "* ]]
+	[[ $stderr == "bproutine: dup.tsv:3: duplicate id "* ]]
+	awk -F '\t' -v OFS='\t' -v v="$V" 'NR == 2 { $1 = v } { print }' \
+	    cat.tsv >long.tsv
+	run -2 --separate-stderr bproutine -c long.tsv </dev/null
+	noleak "bproutine -c"
+	[ "$stderr" = "bproutine: long.tsv:2: id: longer than 64 bytes" ]
 }
 
 # --- structural errors --------------------------------------------------------
