@@ -13,7 +13,8 @@ BPFLAGS =	-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"$(VERSION)\" \
 		-Ilib -Ilib/tool
 ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
 
-TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine cmd/bpreport
+TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine cmd/bpreport \
+		cmd/bpimport
 MAN1 =		man/bpclassify.1 man/bpflags.1 man/bproutine.1 \
 		man/bpreport.1
 MAN5 =		man/bp-catalog.5
@@ -21,17 +22,18 @@ MAN7 =		man/bp.7
 # lib/: the pure modules (they never print or exit); lib/tool/: the
 # runtime every tool shares (options' handling, diagnostics, output, the
 # filter loop, the sandbox).
-PUREOBJ =	lib/catalog.o lib/catalog_lines.o lib/flags.o lib/opt.o \
-		lib/tsv.o lib/value.o lib/vocab.o
+PUREOBJ =	lib/catalog.o lib/catalog_lines.o lib/csv.o lib/flags.o \
+		lib/opt.o lib/tsv.o lib/value.o lib/vocab.o
 TOOLOBJ =	lib/tool/diag.o lib/tool/filter.o lib/tool/intake.o \
 		lib/tool/out.o lib/tool/sandbox.o
 LIBOBJ =	$(PUREOBJ) $(TOOLOBJ)
-LIBHDR =	lib/bits.h lib/catalog.h lib/flags.h lib/opt.h lib/tsv.h \
+LIBHDR =	lib/bits.h lib/catalog.h lib/csv.h lib/flags.h lib/opt.h lib/tsv.h \
 		lib/value.h lib/vocab.h lib/tool/diag.h lib/tool/filter.h \
 		lib/tool/intake.h lib/tool/out.h lib/tool/sandbox.h
 BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss
 REPORTOBJ =	cmd/bpreport.o cmd/report_sum.o cmd/report_text.o \
 		cmd/report_plan.o
+IMPORTOBJ =	cmd/bpimport.o cmd/import_map.o cmd/import_value.o
 
 all: $(TOOLS)
 
@@ -39,8 +41,9 @@ lib/libbp.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(LIBOBJ) $(TOOLS:=.o) $(REPORTOBJ): $(LIBHDR)
+$(LIBOBJ) $(TOOLS:=.o) $(REPORTOBJ) $(IMPORTOBJ): $(LIBHDR)
 $(REPORTOBJ): cmd/report.h
+$(IMPORTOBJ): cmd/import.h
 
 .SUFFIXES: .c .o
 .c.o:
@@ -57,6 +60,9 @@ cmd/bproutine: cmd/bproutine.o lib/libbp.a
 
 cmd/bpreport: $(REPORTOBJ) lib/libbp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(REPORTOBJ) lib/libbp.a
+
+cmd/bpimport: $(IMPORTOBJ) lib/libbp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(IMPORTOBJ) lib/libbp.a
 
 # The catalog is compiled in: each line of lib/catalog.tsv as a C string.
 lib/catalog_lines.c: lib/catalog.tsv
