@@ -4,6 +4,7 @@ VERSION =	0.1
 PREFIX =	/usr/local
 BINDIR =	$(PREFIX)/bin
 MANDIR =	$(PREFIX)/share/man
+SHAREDIR =	$(PREFIX)/share/bp
 
 CC =		cc
 CFLAGS =	-O2 -g
@@ -16,8 +17,10 @@ ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
 TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine cmd/bpreport \
 		cmd/bpimport
 MAN1 =		man/bpclassify.1 man/bpflags.1 man/bproutine.1 \
-		man/bpreport.1
-MAN5 =		man/bp-catalog.5
+		man/bpreport.1 man/bpimport.1
+MAN5 =		man/bp-catalog.5 man/bp-map.5
+# for bpimport: a REDCap data dictionary of the intake, and an example map
+SHARE =		lib/bp-intake.redcap.csv lib/questions.map.tsv
 MAN7 =		man/bp.7
 # lib/: the pure modules (they never print or exit); lib/tool/: the
 # runtime every tool shares (options' handling, diagnostics, output, the
@@ -139,12 +142,16 @@ install: all
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(SHAREDIR)
+	cp $(SHARE) $(DESTDIR)$(SHAREDIR)/
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${t#cmd/}; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
+	for f in $(SHARE); do rm -f $(DESTDIR)$(SHAREDIR)/$${f#lib/}; done
+	-rmdir $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 clean:
 	rm -f $(TOOLS) cmd/*.o lib/*.o lib/tool/*.o lib/libbp.a \

@@ -27,6 +27,7 @@ static void	 problem(struct csv *, const char *);
 static ssize_t	 fill(struct csv *);
 static size_t	 trimcr(const struct csv *, size_t);
 static void	 unescape(struct csv *, struct csv_cut *);
+static void	 keep(struct csv *, size_t, size_t);
 static void	 endfield(struct csv *, size_t);
 static int	 quote(struct csv *, size_t);
 static int	 scan(struct csv *);
@@ -108,6 +109,8 @@ fill(struct csv *c)
 static size_t
 trimcr(const struct csv *c, size_t i)
 {
+	if (c->over)
+		return i;
 	while (i > c->pos + c->fstart && c->buf[i - 1] == '\r')
 		i--;
 	return i;
@@ -131,15 +134,12 @@ unescape(struct csv *c, struct csv_cut *f)
 	c->unqlen += f->len;
 }
 
-/* The field that started at c->fstart ends at i (before its separator). */
+/* Keep where field k of the record is: it ends at i. */
 static void
-endfield(struct csv *c, size_t i)
+keep(struct csv *c, size_t k, size_t i)
 {
 	struct csv_cut	*f, *more;
-	size_t		 k = c->nf++;
 
-	if (c->over)
-		return;
 	/* only a header makes the fields grow; a record's extra are counted */
 	if (k >= c->ncut && !c->started) {
 		if ((more = realloc(c->cut, 2 * c->ncut * sizeof(*more))) ==
@@ -159,6 +159,20 @@ endfield(struct csv *c, size_t i)
 		if (c->dq)
 			unescape(c, f);
 	}
+}
+
+/*
+ * The field that started at c->fstart ends at i (before its separator);
+ * the next starts after it.  The fields of an overlong record are only
+ * followed, so that a quote opening one is seen as such.
+ */
+static void
+endfield(struct csv *c, size_t i)
+{
+	size_t	k = c->nf++;
+
+	if (!c->over)
+		keep(c, k, i);
 	c->fstart = i + 1 - c->pos;
 	c->quoted = c->closed = c->dq = 0;
 }
@@ -330,6 +344,9 @@ skiprest(struct csv *c, int fd)
 			c->err = errno;
 			return -1;
 		}
+		/* a field that started before what was dropped never starts */
+		c->fstart = c->fstart >= c->i - c->pos ? c->fstart -
+		    (c->i - c->pos) : SIZE_MAX;
 		c->pos = c->i;
 		if (end) {
 			c->over = 0;
@@ -376,17 +393,16 @@ blank(const struct csv *c)
 	return 1;
 }
 
-/* The record's length without its line end. */
+/* The record's length without its line end: its LF, and CRs before it. */
 static size_t
 body(const struct csv *c)
 {
 	size_t	n = c->reclen;
 
-	if (n > 0 && c->rec[n - 1] == '\n') {
+	if (n > 0 && c->rec[n - 1] == '\n')
 		n--;
-		while (n > 0 && c->rec[n - 1] == '\r')
-			n--;
-	}
+	while (n > 0 && c->rec[n - 1] == '\r')
+		n--;
 	return n;
 }
 

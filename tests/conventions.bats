@@ -6,10 +6,10 @@
 bats_require_minimum_version 1.5.0
 load test_helper
 
-TOOLS="bpclassify bpflags bproutine bpreport"
+TOOLS="bpclassify bpflags bproutine bpreport bpimport"
 
-# The filters (TSV in, TSV out) among them.
-FILTERS="bpclassify bpflags bproutine"
+# The filters (records in, records out; -q and -r) among them.
+FILTERS="bpclassify bpflags bproutine bpimport"
 
 # setup: BUILT lists the tools of TOOLS that are built, BUILT_FILTERS the
 # filters among them; a test is skipped when no tool is built.
@@ -36,6 +36,7 @@ valopts() {
 	bpreport) echo "-c -r --rejects -f --format" ;;
 	bproutine) echo "-r --rejects -c" ;;
 	bpclassify) echo "-r --rejects --acute-weeks" ;;
+	bpimport) echo "-r --rejects -m --map --dates" ;;
 	*) echo "-r --rejects" ;;
 	esac
 }
