@@ -33,7 +33,8 @@ LIBOBJ =	$(PUREOBJ) $(TOOLOBJ)
 LIBHDR =	lib/bits.h lib/catalog.h lib/csv.h lib/flags.h lib/opt.h lib/tsv.h \
 		lib/value.h lib/vocab.h lib/tool/diag.h lib/tool/filter.h \
 		lib/tool/intake.h lib/tool/out.h lib/tool/sandbox.h
-BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss
+BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss \
+		tests/bench/tocsv
 REPORTOBJ =	cmd/bpreport.o cmd/report_sum.o cmd/report_text.o \
 		cmd/report_plan.o
 IMPORTOBJ =	cmd/bpimport.o cmd/import_map.o cmd/import_value.o
@@ -120,6 +121,9 @@ tests/bench/baseline: tests/bench/baseline.c
 
 tests/bench/peakrss: tests/bench/peakrss.c
 	$(CC) $(ALLFLAGS) $(LDFLAGS) -o $@ tests/bench/peakrss.c
+
+tests/bench/tocsv: tests/bench/tocsv.c
+	$(CC) $(ALLFLAGS) $(LDFLAGS) -o $@ tests/bench/tocsv.c
 
 lint:
 	@if command -v mandoc >/dev/null 2>&1; then \

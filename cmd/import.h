@@ -70,6 +70,9 @@ const char	*map_rename(const struct map *m, const char *name,
 const char	*map_value(const struct map *m, enum col c, const char *p,
 		    size_t n);
 
+/* 1 if m (or NULL) has value rows for column c. */
+int		 map_has(const struct map *m, enum col c);
+
 /* The map's file name, as given. */
 const char	*map_name(const struct map *m);
 

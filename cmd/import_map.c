@@ -319,6 +319,12 @@ map_value(const struct map *m, enum col c, const char *p, size_t n)
 	return NULL;
 }
 
+int
+map_has(const struct map *m, enum col c)
+{
+	return m != NULL && m->count[c] > 0;
+}
+
 const char *
 map_name(const struct map *m)
 {
