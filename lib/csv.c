@@ -27,6 +27,7 @@ static void	 problem(struct csv *, const char *);
 static ssize_t	 fill(struct csv *);
 static size_t	 trimcr(const struct csv *, size_t);
 static void	 unescape(struct csv *, struct csv_cut *);
+static int	 grow(struct csv *, size_t);
 static void	 keep(struct csv *, size_t, size_t);
 static void	 endfield(struct csv *, size_t);
 static int	 quote(struct csv *, size_t);
@@ -134,22 +135,34 @@ unescape(struct csv *c, struct csv_cut *f)
 	c->unqlen += f->len;
 }
 
-/* Keep where field k of the record is: it ends at i. */
-static void
+/* Room for field k of a header: the fields grow.  0, or -1. */
+static int
+grow(struct csv *c, size_t k)
+{
+	struct csv_cut	*more;
+
+	if (k < c->ncut || c->started)
+		return 0;
+	if ((more = realloc(c->cut, 2 * c->ncut * sizeof(*more))) == NULL) {
+		problem(c, "out of memory");
+		return -1;
+	}
+	c->cut = more;
+	c->ncut *= 2;
+	return 0;
+}
+
+/*
+ * Keep where field k of the record is: it ends at i.  Only a header
+ * makes the fields grow; a record's extra fields are only counted.
+ */
+static inline void
 keep(struct csv *c, size_t k, size_t i)
 {
-	struct csv_cut	*f, *more;
+	struct csv_cut	*f;
 
-	/* only a header makes the fields grow; a record's extra are counted */
-	if (k >= c->ncut && !c->started) {
-		if ((more = realloc(c->cut, 2 * c->ncut * sizeof(*more))) ==
-		    NULL) {
-			problem(c, "out of memory");
-			return;
-		}
-		c->cut = more;
-		c->ncut *= 2;
-	}
+	if (k >= c->ncut && grow(c, k) == -1)
+		return;
 	if (k < c->ncut) {
 		f = &c->cut[k];
 		f->unq = 0;
@@ -166,7 +179,7 @@ keep(struct csv *c, size_t k, size_t i)
  * the next starts after it.  The fields of an overlong record are only
  * followed, so that a quote opening one is seen as such.
  */
-static void
+static inline void
 endfield(struct csv *c, size_t i)
 {
 	size_t	k = c->nf++;

@@ -54,33 +54,18 @@ struct mrec {
 	int		 bad, blank;
 };
 
-static uint32_t	rnd;
+static unsigned	rnd;
 static int	shortreads, infd, rejfd;
 static struct mrec *recs;	/* the records after the header */
 static char	inpath[32];
 
-static size_t
-chunk(void)
-{
-	static const size_t	 sizes[] = { 1, 2, 3, 7, 64, 4096, 65536,
-				    128 * 1024 };
-	uint32_t		 r;
-
-	rnd ^= rnd << 13;
-	rnd ^= rnd >> 17;
-	rnd ^= rnd << 5;
-	r = rnd;
-	if (r & 1)
-		return sizes[(r >> 1) % 8];
-	return 1 + (r >> 4) % (128 * 1024);
-}
 
 static ssize_t
 fz_read(int fd, void *buf, size_t n)
 {
 	size_t	c;
 
-	if (shortreads && n > (c = chunk()))
+	if (shortreads && n > (c = fz_chunk(&rnd)))
 		n = c;
 	return read(fd, buf, n);
 }

@@ -65,32 +65,17 @@ struct model {
 	size_t		 hdrlen;
 };
 
-/* The read schedule: each read returns at most chunk() bytes. */
-static uint32_t	rnd;
+/* The read schedule: each read returns at most fz_chunk() bytes. */
+static unsigned	rnd;
 static int	shortreads;
 
-static size_t
-chunk(void)
-{
-	static const size_t	 sizes[] = { 1, 2, 3, 7, 64, 4096, 65536,
-				    128 * 1024 };
-	uint32_t		 r;
-
-	rnd ^= rnd << 13;
-	rnd ^= rnd >> 17;
-	rnd ^= rnd << 5;
-	r = rnd;
-	if (r & 1)
-		return sizes[(r >> 1) % 8];
-	return 1 + (r >> 4) % (128 * 1024);
-}
 
 static ssize_t
 fz_read(int fd, void *buf, size_t n)
 {
 	size_t	c;
 
-	if (shortreads && n > (c = chunk()))
+	if (shortreads && n > (c = fz_chunk(&rnd)))
 		n = c;
 	return read(fd, buf, n);
 }

@@ -142,3 +142,19 @@ fz_lines(const char *p, size_t n)
 		k++;
 	return k;
 }
+
+size_t
+fz_chunk(unsigned *state)
+{
+	static const size_t	 sizes[] = { 1, 2, 3, 7, 64, 4096, 65536,
+				    128 * 1024 };
+	unsigned		 r;
+
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	r = *state;
+	if (r & 1)
+		return sizes[(r >> 1) % 8];
+	return 1 + (r >> 4) % (128 * 1024);
+}

@@ -41,6 +41,12 @@ void	fz_nofdleak(void);
 /* Count LF-ended lines in (p, n) (a last line without LF counts). */
 size_t	fz_lines(const char *p, size_t n);
 
+/*
+ * The next size of a read as a pipe may return it, from the schedule
+ * seeded in *state (xorshift32): from 1 byte to 128 KiB.
+ */
+size_t	fz_chunk(unsigned *state);
+
 /* Abort with a message on standard error. */
 void	fz_fail(const char *what);
 
