@@ -449,13 +449,15 @@ long() {
 }
 
 @test "bpimport: a record over 1 MiB is rejected whole, all its lines, and the run goes on" {
+	long id,age '"' 1300000 x $'\nmore"' r2,y 'record longer than 1 MiB' 3
+	# read whole in the buffer, past the limit
 	long id,age '"' 1100000 x $'\nmore"' r2,y 'record longer than 1 MiB' 3
 }
 
 # The reader follows the fields of the part of an overlong record it
 # does not keep, so that a quote opening a later field holds its LF.
 @test "bpimport: a quoted line break after the first 1 MiB of a record stays in that record" {
-	long id,age,note '' 1100000 x $',"a\nb"' r2,1,y 'record longer than 1 MiB' 3
+	long id,age,note '' 1300000 x $',"a\nb"' r2,1,y 'record longer than 1 MiB' 3
 }
 
 @test "bpimport: a record under 1 MiB but over it once escaped as TSV is rejected as read" {
@@ -555,4 +557,22 @@ long() {
 	[ -f stage/usr/share/man/man5/bp-map.5 ]
 	run -0 make -s -C "$TOP" DESTDIR="$BATS_TEST_TMPDIR/stage" PREFIX=/usr uninstall
 	[ ! -e stage/usr/share/bp/questions.map.tsv ] && [ ! -e stage/usr/bin/bpimport ]
+}
+
+# ---- the sandbox ----
+
+@test "bpimport: waiting for records, it runs under the seccomp filter, core dumps off" {
+	[ "${BP_SANDBOX:-}" != 0 ] || skip "BP_SANDBOX=0 is set"
+	mkfifo fifo
+	exec {w}<>fifo
+	printf 'record_id,age\r\n' >&"$w"
+	bpimport fifo >out 2>err {w}>&- &
+	pid=$!
+	blocked "$pid" || { kill "$pid"; echo "did not wait: $(cat err)"; return 1; }
+	[ "$(awk '$1 == "Seccomp:" { print $2 }' "/proc/$pid/status")" = 2 ]
+	[ "$(awk '/^Max core file size/ { print $5 }' "/proc/$pid/limits")" = 0 ]
+	printf '1,40\r\n' >&"$w"
+	exec {w}>&-
+	wait "$pid"
+	[ "$(cat out)" = "$(tsv id age; tsv 1 40)" ]
 }
