@@ -32,12 +32,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static ssize_t	fz_read(int, void *, size_t);
+#include "fuzzutil.h"
+
 #define read	fz_read
 #include "../../lib/csv.c"
 #undef read
 
-#include "fuzzutil.h"
 
 #define MAXEXPAND	(3 * 1024 * 1024)
 
@@ -54,21 +54,10 @@ struct mrec {
 	int		 bad, blank;
 };
 
-static unsigned	rnd;
-static int	shortreads, infd, rejfd;
+static int	infd, rejfd;
 static struct mrec *recs;	/* the records after the header */
 static char	inpath[32];
 
-
-static ssize_t
-fz_read(int fd, void *buf, size_t n)
-{
-	size_t	c;
-
-	if (shortreads && n > (c = fz_chunk(&rnd)))
-		n = c;
-	return read(fd, buf, n);
-}
 
 /* Where the record starting at i ends, and what it is (bpimport(1)). */
 static size_t
@@ -310,8 +299,7 @@ decode(const uint8_t *d, size_t n, char **out, int *sep)
 	char	*s;
 
 	*sep = d[0] & 1 ? '\t' : ',';
-	rnd = 0x9e3779b9u ^ d[1];
-	shortreads = d[1] != 0;
+	fz_schedule(d[1]);
 	if ((s = malloc(n + MAXEXPAND + 1)) == NULL)
 		fz_fail("malloc");
 	for (i = 2; i < n; i++) {
@@ -360,7 +348,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_fdmark();
 	count = reader(s, n, sep, tmp);
 	fz_nofdleak();
-	shortreads = 0;
+	fz_schedule(0);
 	tool(s, n, sep, count);
 	free(recs);
 	free(tmp);

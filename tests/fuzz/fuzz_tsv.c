@@ -34,12 +34,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static ssize_t	fz_read(int, void *, size_t);
+#include "fuzzutil.h"
+
 #define read	fz_read
 #include "../../lib/tsv.c"
 #undef read
 
-#include "fuzzutil.h"
 
 #define MAXOPS	4
 #define MAXEXPAND	(3 * 1024 * 1024)	/* bytes 0xfe N may add */
@@ -66,19 +66,7 @@ struct model {
 };
 
 /* The read schedule: each read returns at most fz_chunk() bytes. */
-static unsigned	rnd;
-static int	shortreads;
 
-
-static ssize_t
-fz_read(int fd, void *buf, size_t n)
-{
-	size_t	c;
-
-	if (shortreads && n > (c = fz_chunk(&rnd)))
-		n = c;
-	return read(fd, buf, n);
-}
 
 static void *
 grow(void *p, size_t *cap, size_t need, size_t size)
@@ -321,8 +309,7 @@ decode(const uint8_t *d, size_t n, char **op, size_t *oplen)
 	char	*s = NULL;
 	int	 flags = d[0], nop = 1;
 
-	rnd = 0x9e3779b9u ^ d[1];
-	shortreads = d[1] != 0;
+	fz_schedule(d[1]);
 	for (i = 2; i < n; i++) {
 		if ((flags & 1) && d[i] == 0xff && nop < MAXOPS) {
 			op[nop - 1] = s != NULL ? s : grow(s, &cap, 1, 1);
@@ -391,7 +378,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (tsv_openmem(&t, names[0], (const char *)data, size) == -1)
 		fz_fail("tsv_openmem");
 	fz_fill(rejfd, "", 0);
-	shortreads = 0;
+	fz_schedule(0);
 	compare(&t, &m, names, rejfd);
 	tsv_close(&t);
 	freemodel(&m);

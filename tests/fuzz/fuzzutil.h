@@ -8,6 +8,8 @@
 #ifndef BP_FUZZUTIL_H
 #define BP_FUZZUTIL_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 /* A new memfd; aborts on failure. */
@@ -42,10 +44,14 @@ void	fz_nofdleak(void);
 size_t	fz_lines(const char *p, size_t n);
 
 /*
- * The next size of a read as a pipe may return it, from the schedule
- * seeded in *state (xorshift32): from 1 byte to 128 KiB.
+ * read(2) as a pipe may answer it: at most as many bytes as the
+ * schedule seeded by fz_schedule() says, from 1 byte to 128 KiB.  A
+ * harness that compiles a reader into itself defines read as fz_read.
  */
-size_t	fz_chunk(unsigned *state);
+ssize_t	fz_read(int fd, void *buf, size_t n);
+
+/* Seed the schedule of fz_read(); 0: reads as large as asked. */
+void	fz_schedule(unsigned seed);
 
 /* Abort with a message on standard error. */
 void	fz_fail(const char *what);
