@@ -347,6 +347,13 @@ spelled() {
 	[ "$output" = "$(tsv id site; tsv A low_back,hip)" ]
 }
 
+@test "bpimport: a map's codes of a list column map each item of a list, record after record" {
+	printf 'kind\tcolumn\tfrom\tto\nvalue\tsite\t1\tLow back\nvalue\tsite\t2\thip\n' >m.tsv
+	printf 'id,site\nA,2\nB,"1,2"\nC,2\nD,1\n' >in.csv
+	run -0 --separate-stderr bpimport -m m.tsv in.csv
+	[ "$output" = "$(tsv id site; tsv A hip; tsv B low_back,hip; tsv C hip; tsv D low_back)" ]
+}
+
 # bad MAP ROW WANT: a map holding ROW is refused, naming its line 2.
 badmap() {
 	printf 'kind\tcolumn\tfrom\tto\n%s\n' "$1" >bad.map
