@@ -352,6 +352,9 @@ skiprest(struct csv *c, int fd)
 
 	while (c->over) {
 		end = scan(c) || c->eof;
+		/* the last byte of the record, before the buffer is refilled */
+		if (c->i > c->pos)
+			c->lf = c->buf[c->i - 1] == '\n';
 		if (fd != -1 && tsv_writeall(fd, c->buf + c->pos,
 		    c->i - c->pos) == -1) {
 			c->err = errno;
@@ -363,7 +366,6 @@ skiprest(struct csv *c, int fd)
 		c->pos = c->i;
 		if (end) {
 			c->over = 0;
-			c->lf = c->i > 0 && c->buf[c->i - 1] == '\n';
 			c->nextline++;
 			break;
 		}

@@ -467,6 +467,16 @@ long() {
 	long id,age,note '' 1300000 x $',"a\nb"' r2,1,y 'record longer than 1 MiB' 3
 }
 
+# The LF that ends such a record is its own last byte: none is added.
+@test "bpimport: a quote left open for over 1 MiB to the end of the file is rejected as read" {
+	{ printf 'id,age\nr1,"'; head -c 1300000 /dev/zero | tr '\0' '"'
+	  printf '\n'; } >in.csv
+	run -1 --separate-stderr bash -c 'bpimport -r rej in.csv >out'
+	[ "$stderr" = 'bpimport: in.csv:2: record longer than 1 MiB' ]
+	[ "$(cat out)" = "$(tsv id age)" ]
+	cmp rej <(tail -n +2 in.csv)
+}
+
 @test "bpimport: a record under 1 MiB but over it once escaped as TSV is rejected as read" {
 	long id,age '"' 600000 '\\' '"' r2,y 'record longer than 1 MiB written as TSV' 2
 }
