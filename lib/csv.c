@@ -220,6 +220,7 @@ scan(struct csv *c)
 {
 	const unsigned char	*b = (const unsigned char *)c->buf;
 	const unsigned char	*ucls = c->cls;
+	struct csv_cut		*f;
 	size_t			 i = c->i, end = c->len;
 	int			 k;
 
@@ -249,7 +250,17 @@ scan(struct csv *c)
 			break;
 		switch (ucls[b[i]]) {
 		case C_SEP:
-			endfield(c, i);
+			if (c->nf < c->ncut && !c->dq && !c->over) {
+				/* the usual field, kept where it is */
+				f = &c->cut[c->nf++];
+				f->unq = 0;
+				f->off = (uint32_t)(c->fstart + c->quoted);
+				f->len = (uint32_t)(c->quoted ? c->qend -
+				    c->fstart - 1 : i - c->pos - c->fstart);
+				c->fstart = i + 1 - c->pos;
+				c->quoted = c->closed = 0;
+			} else
+				endfield(c, i);
 			break;
 		case C_LF:
 			endfield(c, trimcr(c, i));
