@@ -4,6 +4,7 @@ VERSION =	0.1
 PREFIX =	/usr/local
 BINDIR =	$(PREFIX)/bin
 MANDIR =	$(PREFIX)/share/man
+SHAREDIR =	$(PREFIX)/share/bp
 
 CC =		cc
 CFLAGS =	-O2 -g
@@ -14,26 +15,30 @@ BPFLAGS =	-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"$(VERSION)\" \
 ALLFLAGS =	$(BPFLAGS) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS)
 
 TOOLS =		cmd/bpclassify cmd/bpflags cmd/bproutine cmd/bpreport \
-		cmd/bptrack
+		cmd/bptrack cmd/bpimport
 MAN1 =		man/bpclassify.1 man/bpflags.1 man/bproutine.1 \
-		man/bpreport.1 man/bptrack.1
-MAN5 =		man/bp-catalog.5
+		man/bpreport.1 man/bptrack.1 man/bpimport.1
+MAN5 =		man/bp-catalog.5 man/bp-map.5
+# for bpimport: a REDCap data dictionary of the intake, and an example map
+SHARE =		lib/bp-intake.redcap.csv lib/questions.map.tsv
 MAN7 =		man/bp.7
 # lib/: the pure modules (they never print or exit); lib/tool/: the
 # runtime every tool shares (options' handling, diagnostics, output, the
 # filter loop, the sandbox).
-PUREOBJ =	lib/catalog.o lib/catalog_lines.o lib/flags.o lib/opt.o \
-		lib/tsv.o lib/value.o lib/vocab.o
+PUREOBJ =	lib/catalog.o lib/catalog_lines.o lib/csv.o lib/flags.o \
+		lib/opt.o lib/tsv.o lib/value.o lib/vocab.o
 TOOLOBJ =	lib/tool/diag.o lib/tool/filter.o lib/tool/intake.o \
 		lib/tool/out.o lib/tool/sandbox.o
 LIBOBJ =	$(PUREOBJ) $(TOOLOBJ)
-LIBHDR =	lib/bits.h lib/catalog.h lib/flags.h lib/opt.h lib/tsv.h \
+LIBHDR =	lib/bits.h lib/catalog.h lib/csv.h lib/flags.h lib/opt.h lib/tsv.h \
 		lib/value.h lib/vocab.h lib/tool/diag.h lib/tool/filter.h \
 		lib/tool/intake.h lib/tool/out.h lib/tool/sandbox.h
-BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss
+BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss \
+		tests/bench/tocsv
 REPORTOBJ =	cmd/bpreport.o cmd/report_sum.o cmd/report_text.o \
 		cmd/report_plan.o
 TRACKOBJ =	cmd/bptrack.o cmd/track_people.o
+IMPORTOBJ =	cmd/bpimport.o cmd/import_map.o cmd/import_value.o
 
 all: $(TOOLS)
 
@@ -41,9 +46,10 @@ lib/libbp.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-$(LIBOBJ) $(TOOLS:=.o) $(REPORTOBJ) $(TRACKOBJ): $(LIBHDR)
+$(LIBOBJ) $(TOOLS:=.o) $(REPORTOBJ) $(TRACKOBJ) $(IMPORTOBJ): $(LIBHDR)
 $(REPORTOBJ): cmd/report.h
 $(TRACKOBJ): cmd/track.h
+$(IMPORTOBJ): cmd/import.h
 
 .SUFFIXES: .c .o
 .c.o:
@@ -63,6 +69,8 @@ cmd/bpreport: $(REPORTOBJ) lib/libbp.a
 
 cmd/bptrack: $(TRACKOBJ) lib/libbp.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TRACKOBJ) lib/libbp.a
+cmd/bpimport: $(IMPORTOBJ) lib/libbp.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(IMPORTOBJ) lib/libbp.a
 
 # The catalog is compiled in: each line of lib/catalog.tsv as a C string.
 lib/catalog_lines.c: lib/catalog.tsv
@@ -118,6 +126,9 @@ tests/bench/baseline: tests/bench/baseline.c
 tests/bench/peakrss: tests/bench/peakrss.c
 	$(CC) $(ALLFLAGS) $(LDFLAGS) -o $@ tests/bench/peakrss.c
 
+tests/bench/tocsv: tests/bench/tocsv.c
+	$(CC) $(ALLFLAGS) $(LDFLAGS) -o $@ tests/bench/tocsv.c
+
 lint:
 	@if command -v mandoc >/dev/null 2>&1; then \
 		mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7); \
@@ -148,12 +159,16 @@ install: all
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(SHAREDIR)
+	cp $(SHARE) $(DESTDIR)$(SHAREDIR)/
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$${t#cmd/}; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${m#man/}; done
 	for m in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
+	for f in $(SHARE); do rm -f $(DESTDIR)$(SHAREDIR)/$${f#lib/}; done
+	-rmdir $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 clean:
 	rm -f $(TOOLS) cmd/*.o lib/*.o lib/tool/*.o lib/libbp.a \

@@ -36,7 +36,6 @@ static int	 recordline(struct tsv *);
 static size_t	 split(struct tsv *, const char *, size_t);
 static int	 nextsrc(struct tsv *);
 static int	 step(struct tsv *);
-static int	 writeall(int, const char *, size_t);
 
 static int
 fail(struct tsv *t, const char *why, int err)
@@ -55,39 +54,64 @@ bad(struct tsv *t, const char *why)
 }
 
 int
-tsv_open(struct tsv *t, char **names, int n)
+tsv_srcopen(struct tsv_src **src, char **names, int n, const char **name)
 {
 	static char	*stdin_only[] = { (char *)"-" };
 	struct stat	 st;
 	int		 i, fd;
 
-	memset(t, 0, sizeof(*t));
 	if (n == 0) {
 		names = stdin_only;
 		n = 1;
 	}
-	t->name = names[0];
-	if ((t->src = calloc((size_t)n, sizeof(*t->src))) == NULL ||
-	    (t->buf = malloc(BUFCAP + TSV_PAD)) == NULL)
-		return fail(t, "out of memory", ENOMEM);
-	t->cap = BUFCAP;
+	*name = names[0];
+	if ((*src = calloc((size_t)n, sizeof(**src))) == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
 	for (i = 0; i < n; i++)
-		t->src[i].fd = -1;
-	t->nsrc = n;
+		(*src)[i].fd = -1;
 	for (i = 0; i < n; i++) {
-		t->name = t->src[i].name = names[i];
+		*name = (*src)[i].name = names[i];
 		if (strcmp(names[i], "-") == 0)
 			fd = 0;
 		else if ((fd = open(names[i], O_RDONLY)) == -1)
-			return fail(t, NULL, errno);
-		t->src[i].fd = fd;
+			return -1;
+		(*src)[i].fd = fd;
 		if (fstat(fd, &st) == -1)
-			return fail(t, NULL, errno);
-		if (S_ISDIR(st.st_mode))
-			return fail(t, NULL, EISDIR);
+			return -1;
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return -1;
+		}
 	}
+	*name = names[0];
+	return n;
+}
+
+void
+tsv_srcclose(struct tsv_src *src, int n)
+{
+	int	i;
+
+	for (i = 0; src != NULL && i < n; i++)
+		if (src[i].fd > 0)
+			close(src[i].fd);
+	free(src);
+}
+
+int
+tsv_open(struct tsv *t, char **names, int n)
+{
+	memset(t, 0, sizeof(*t));
+	if ((t->nsrc = tsv_srcopen(&t->src, names, n, &t->name)) == -1) {
+		t->nsrc = n > 0 ? n : 1;
+		return fail(t, NULL, errno);
+	}
+	if ((t->buf = malloc(BUFCAP + TSV_PAD)) == NULL)
+		return fail(t, "out of memory", ENOMEM);
+	t->cap = BUFCAP;
 	t->cur = 0;
-	t->name = t->src[0].name;
 	return 0;
 }
 
@@ -204,7 +228,7 @@ skiprest(struct tsv *t, int fd)
 		}
 		nl = memchr(t->buf, '\n', t->len);
 		n = nl != NULL ? (size_t)(nl - t->buf) + 1 : t->len;
-		if (fd != -1 && writeall(fd, t->buf, n) == -1) {
+		if (fd != -1 && tsv_writeall(fd, t->buf, n) == -1) {
 			t->err = errno;
 			return -1;
 		}
@@ -217,8 +241,8 @@ skiprest(struct tsv *t, int fd)
 	return 0;
 }
 
-static int
-writeall(int fd, const char *p, size_t n)
+int
+tsv_writeall(int fd, const char *p, size_t n)
 {
 	ssize_t	w;
 
@@ -239,14 +263,14 @@ tsv_reject(struct tsv *t, int fd)
 {
 	int	partial = t->partial;
 
-	if (writeall(fd, t->raw, t->rawlen) == -1) {
+	if (tsv_writeall(fd, t->raw, t->rawlen) == -1) {
 		t->err = errno;
 		return -1;
 	}
 	if (partial && skiprest(t, fd) == -1)
 		return -1;
 	/* the LF of a whole line was not in raw; an overlong one's was */
-	if ((!partial || !t->rawlf) && writeall(fd, "\n", 1) == -1) {
+	if ((!partial || !t->rawlf) && tsv_writeall(fd, "\n", 1) == -1) {
 		t->err = errno;
 		return -1;
 	}
@@ -561,11 +585,7 @@ tsv_col(const struct tsv *t, const char *name)
 void
 tsv_close(struct tsv *t)
 {
-	int	i;
-
-	for (i = 0; t->src != NULL && i < t->nsrc; i++)
-		if (t->src[i].fd > 0)
-			close(t->src[i].fd);
+	tsv_srcclose(t->src, t->nsrc);
 	if (t->cols != NULL)
 		free(t->cols[0]);
 	free(t->cols);
@@ -574,6 +594,5 @@ tsv_close(struct tsv *t)
 	free(t->need);
 	free(t->hdr);
 	free(t->buf);
-	free(t->src);
 	memset(t, 0, sizeof(*t));
 }

@@ -70,6 +70,23 @@ struct tsv {
 int	tsv_open(struct tsv *t, char **names, int n);
 
 /*
+ * Open the operands names[0..n-1] ("-" is standard input; n == 0 means
+ * standard input alone) into *src, a new array that tsv_srcclose()
+ * frees, a directory refused.  Returns how many there are, or -1 with
+ * errno set and *name the operand that failed (*src, if not NULL, still
+ * to be closed, its unopened entries -1).  Any reader of operands
+ * opens them here.
+ */
+int	tsv_srcopen(struct tsv_src **src, char **names, int n,
+	    const char **name);
+
+/* Close the n operands of src that tsv_srcopen() opened, and free it. */
+void	tsv_srcclose(struct tsv_src *src, int n);
+
+/* Write the n bytes at p to fd whole.  Returns 0, or -1 with errno. */
+int	tsv_writeall(int fd, const char *p, size_t n);
+
+/*
  * Read len bytes of text, named name in diagnostics, as the only
  * operand.  The text is copied.  Returns 0, or -1 (out of memory).
  */

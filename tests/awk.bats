@@ -8,7 +8,7 @@ bats_require_minimum_version 1.5.0
 load test_helper
 
 # The test files whose awk programs do more than print a column.
-AWKY="fuzz.bats catalog.bats pipeline.bats privacy.bats scale.bats man.bats"
+AWKY="fuzz.bats catalog.bats pipeline.bats privacy.bats scale.bats man.bats bpimport.bats"
 
 setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1

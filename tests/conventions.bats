@@ -6,10 +6,10 @@
 bats_require_minimum_version 1.5.0
 load test_helper
 
-TOOLS="bpclassify bpflags bproutine bpreport bptrack"
+TOOLS="bpclassify bpflags bproutine bpreport bptrack bpimport"
 
-# The filters (TSV in, TSV out) among them.
-FILTERS="bpclassify bpflags bproutine bptrack"
+# The filters (records in, records out; -q and -r) among them.
+FILTERS="bpclassify bpflags bproutine bptrack bpimport"
 
 # setup: BUILT lists the tools of TOOLS that are built, BUILT_FILTERS the
 # filters among them; a test is skipped when no tool is built.
@@ -37,6 +37,7 @@ valopts() {
 	bproutine) echo "-r --rejects -c" ;;
 	bpclassify) echo "-r --rejects --acute-weeks" ;;
 	bptrack) echo "-r --rejects --review-weeks" ;;
+	bpimport) echo "-r --rejects -m --map --dates" ;;
 	*) echo "-r --rejects" ;;
 	esac
 }

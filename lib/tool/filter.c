@@ -34,7 +34,7 @@ static int	stdout_closed;	/* found closed by filter_start() */
 static int	nearmiss(const char *, const char *);
 static int	same(int, const struct stat *);
 static int	namesid(const char *);
-static int	holdsrecords(const struct tsv *, int);
+static int	holdsrecords(const char *, int);
 static int	setup(struct run *);
 static int	writeheader(struct run *);
 static int	writerecord(struct run *);
@@ -368,8 +368,7 @@ same(int fd, const struct stat *st)
 int
 filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd)
 {
-	struct stat	st;
-	int		i, s;
+	int	s;
 
 	*rejfd = -1;
 	if ((s = filter_stdout()) != 0)
@@ -379,27 +378,40 @@ filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd)
 		    strerror(t->err));
 		return 2;
 	}
-	if (fo->rejects != NULL && stat(fo->rejects, &st) == 0) {
-		for (i = 0; i < t->nsrc; i++)
-			if (same(t->src[i].fd, &st)) {
+	if ((s = filter_openrejects(t->src, t->nsrc, fo->rejects, rejfd)) != 0)
+		return s;
+	return filter_sandbox();
+}
+
+int
+filter_openrejects(const struct tsv_src *src, int nsrc, const char *rejects,
+    int *rejfd)
+{
+	struct stat	st;
+	int		i;
+
+	*rejfd = -1;
+	if (rejects != NULL && stat(rejects, &st) == 0) {
+		for (i = 0; i < nsrc; i++)
+			if (same(src[i].fd, &st)) {
 				diag("%s: refused as the rejects file: it is "
-				    "also an input", fo->rejects);
+				    "also an input", rejects);
 				return 2;
 			}
 		if (same(1, &st) && S_ISREG(st.st_mode)) {
 			diag("%s: refused as the rejects file: it is also "
-			    "standard output", fo->rejects);
+			    "standard output", rejects);
 			return 2;
 		}
 	}
 	/* emptied once its first line is seen: filter_rejects() */
-	if (fo->rejects != NULL &&
-	    (*rejfd = open(fo->rejects, O_RDWR | O_CREAT, 0600)) == -1 &&
-	    (*rejfd = open(fo->rejects, O_WRONLY | O_CREAT, 0600)) == -1) {
-		diag("%s: %s", fo->rejects, strerror(errno));
+	if (rejects != NULL &&
+	    (*rejfd = open(rejects, O_RDWR | O_CREAT, 0600)) == -1 &&
+	    (*rejfd = open(rejects, O_WRONLY | O_CREAT, 0600)) == -1) {
+		diag("%s: %s", rejects, strerror(errno));
 		return 2;
 	}
-	return filter_sandbox();
+	return 0;
 }
 
 /* 1 if the line (a NUL-terminated string) has a field "id". */
@@ -417,13 +429,13 @@ namesid(const char *line)
 }
 
 /*
- * 1 if the regular file fd starts with a header line: t's (if it has
- * one), or any that names an id column.  Rejected lines are never
+ * 1 if the regular file fd starts with a header line: hdr (if not
+ * NULL), or any that names an id column.  Rejected lines are never
  * either: a line equal to the header is a repeated header, skipped, and
  * a line naming a column "id" has the header's fields or is no record.
  */
 static int
-holdsrecords(const struct tsv *t, int fd)
+holdsrecords(const char *hdr, int fd)
 {
 	struct stat	 st;
 	char		*b, *p, *nl;
@@ -446,7 +458,7 @@ holdsrecords(const struct tsv *t, int fd)
 		nl--;
 	*nl = '\0';
 	p = strncmp(b, "\xef\xbb\xbf", 3) == 0 ? b + 3 : b;
-	r = (t->hdr != NULL && strcmp(p, t->hdr) == 0) || namesid(p);
+	r = (hdr != NULL && strcmp(p, hdr) == 0) || namesid(p);
 	free(b);
 	return r;
 }
@@ -454,11 +466,17 @@ holdsrecords(const struct tsv *t, int fd)
 int
 filter_rejects(const struct tsv *t, int rejfd, const char *rejects)
 {
+	return filter_emptyrejects(t->hdr, rejfd, rejects);
+}
+
+int
+filter_emptyrejects(const char *hdr, int rejfd, const char *rejects)
+{
 	struct stat	st;
 
 	if (rejfd < 0)
 		return 0;
-	if (holdsrecords(t, rejfd)) {
+	if (holdsrecords(hdr, rejfd)) {
 		diag("%s: refused as the rejects file: it holds records (its "
 		    "first line is a header)", rejects);
 		return 2;
@@ -491,7 +509,8 @@ filter_close(struct tsv *t, int rejfd, const char *rejects, int s)
 		diag("%s: %s", rejects, strerror(errno));
 		s = 2;
 	}
-	tsv_close(t);
+	if (t != NULL)
+		tsv_close(t);
 	return s;
 }
 

@@ -123,12 +123,27 @@ int	filter_stdout(void);
 int	filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd);
 
 /*
+ * The rejects file part of filter_open(), for a reader of another
+ * kind: refuse rejects when it is one of the nsrc operands of src or
+ * standard output, else open it (created mode 0600, not emptied) into
+ * *rejfd; -1 when rejects is NULL.  Returns 0, or 2 after a message.
+ */
+int	filter_openrejects(const struct tsv_src *src, int nsrc,
+	    const char *rejects, int *rejfd);
+
+/*
  * Once the header is read (or found missing): empty the rejects file,
  * unless it holds records, which no rejects file does (its first line is
  * t's header, or names an id column): that is refused.  Returns 0, or 2
  * after a message.
  */
 int	filter_rejects(const struct tsv *t, int rejfd, const char *rejects);
+
+/*
+ * filter_rejects() for a reader of another kind: hdr is its header
+ * line as read (NUL-terminated, without BOM or line end), or NULL.
+ */
+int	filter_emptyrejects(const char *hdr, int rejfd, const char *rejects);
 
 /*
  * Find the columns nd names in t's header, into col[] (in order); a
@@ -153,8 +168,9 @@ int	filter_catalog(struct catalog *c, const char *path);
 int	filter_readerror(const struct tsv *t);
 
 /*
- * Close the rejects file and the operands after a run that would end
- * with status s.  Returns s, or 2 if the rejects file failed.
+ * Close the rejects file and the operands (t, unless NULL) after a run
+ * that would end with status s.  Returns s, or 2 if the rejects file
+ * failed.
  */
 int	filter_close(struct tsv *t, int rejfd, const char *rejects, int s);
 

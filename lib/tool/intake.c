@@ -76,6 +76,20 @@ in_type(enum col c)
 	return def[c].type;
 }
 
+void
+in_range(enum col c, long *lo, long *hi)
+{
+	*lo = def[c].lo;
+	*hi = def[c].hi;
+}
+
+const struct vocab *
+in_words(enum col c)
+{
+	return def[c].type == T_WORD || def[c].type == T_SET ? def[c].words :
+	    NULL;
+}
+
 static void
 masks(void)
 {

@@ -63,6 +63,12 @@ struct intake {
 /* The type of intake column c. */
 enum coltype	in_type(enum col c);
 
+/* The range of a number column c (T_UINT): lo to hi. */
+void	in_range(enum col c, long *lo, long *hi);
+
+/* The words of a word or list column c (T_WORD, T_SET), or NULL. */
+const struct vocab *in_words(enum col c);
+
 /*
  * Find the columns of reads (COLBIT() bits) in t's header; t must
  * outlive in.  Columns the header lacks read as empty.

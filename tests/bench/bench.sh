@@ -5,8 +5,9 @@
 # filter on the input it gets in the pipeline, bpreport (on the file and
 # through a pipe), the whole pipeline, cat, and the baseline
 # (tests/bench/baseline) on each of those inputs and as a four-stage
-# pipeline, in RUNS rounds.  Prints a table and a PASS/FAIL line per
-# target of the benchmark issue.
+# pipeline, in RUNS rounds; and bpimport on the intake written as CSV
+# (tests/bench/tocsv), against bpclassify on the TSV.  Prints a table and
+# a PASS/FAIL line per target of the benchmark issue.
 #
 # bptrack runs on follow-up visits (gen -v 4: persons of 4 visits each)
 # after bpclassify and bpflags, and is timed against bpclassify on the
@@ -41,10 +42,10 @@ PATH=$top/cmd:$bench:$PATH
 LC_ALL=C
 export PATH LC_ALL
 
-for p in gen baseline peakrss; do
+for p in gen baseline peakrss tocsv; do
 	[ -x "$bench/$p" ] || { echo "bench: no $bench/$p (run make bench)" >&2; exit 2; }
 done
-for t in bpclassify bpflags bproutine bpreport bptrack; do
+for t in bpclassify bpflags bproutine bpreport bptrack bpimport; do
 	[ -x "$top/cmd/$t" ] || { echo "bench: no cmd/$t (run make)" >&2; exit 2; }
 done
 
@@ -76,7 +77,9 @@ prepare() {
 	gen -s "$SEED" -v "$VISITS" "$1" >"$dir/visits.$1"
 	{ bpclassify -q <"$dir/visits.$1" || [ $? -eq 1 ]; } |
 	    bpflags -q >"$dir/vflagged.$1" || [ $? -eq 1 ]
-	for f in intake classified flagged routed visits vflagged; do
+	tocsv <"$dir/intake.$1" >"$dir/csv.$1"
+	bpimport -q <"$dir/csv.$1" >"$dir/imported.$1" || [ $? -eq 1 ]
+	for f in intake classified flagged routed visits vflagged imported; do
 		n=$(wc -l <"$dir/$f.$1")
 		if [ "$n" -ne $(($1 + 1)) ]; then
 			echo "bench: $f.$1 has $n lines, not $(($1 + 1))" >&2
@@ -133,6 +136,7 @@ round() {
 	measure cat "$1" intake cat
 	measure base_intake "$1" intake baseline
 	measure bpclassify "$1" intake bpclassify -q
+	measure bpimport "$1" csv bpimport -q
 	measure base_classified "$1" classified baseline
 	measure bpflags "$1" classified bpflags -q
 	measure base_flagged "$1" flagged baseline
@@ -188,7 +192,7 @@ cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo \
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')
 loadavg=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 
-for f in intake classified flagged routed visits vflagged; do
+for f in intake classified flagged routed visits vflagged csv; do
 	printf '%s %s\n' "$f" "$(wc -c <"$dir/$f.$N")"
 done >"$dir/sizes"
 # bpreport reading a pipe keeps its work list (bp(7)): how long it is
@@ -313,8 +317,10 @@ END {
 	row("bpclassify_visits", "bpclassify (follow-up visits)", "visits", "")
 	row("base_vflagged", "baseline", "vflagged", "")
 	row("bptrack", "bptrack", "vflagged", "base_vflagged")
+	row("bpimport", "bpimport (intake as CSV)", "csv", "bpclassify")
 	printf "\nratio: best time over the best time of the baseline on the" \
-	    " same input (the pipeline: over the four-stage baseline pipeline)\n"
+	    " same input (the pipeline: over the four-stage baseline pipeline;" \
+	    " bpimport: over bpclassify on the TSV)\n"
 	printf "RSS: peak resident set in KiB, at %d and at %d records (a" \
 	    " pipeline: its largest process)\n\n", small, n
 	target(ratio["bpclassify"] <= 2, sprintf("bpclassify at most 2x" \
@@ -330,6 +336,9 @@ END {
 	rsstarget("bproutine", "bproutine")
 	rsstarget("bpreport", "bpreport")
 	tracktargets()
+	target(ratio["bpimport"] <= 2, sprintf("bpimport on the intake as" \
+	    " CSV at most 2x bpclassify on the TSV: %.2fx", ratio["bpimport"]))
+	rsstarget("bpimport", "bpimport")
 	d = work[n] - work[small]
 	if (d > 0)
 		printf "note: bpreport reads a file again for its work list;" \

@@ -34,12 +34,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static ssize_t	fz_read(int, void *, size_t);
+#include "fuzzutil.h"
+
 #define read	fz_read
 #include "../../lib/tsv.c"
 #undef read
 
-#include "fuzzutil.h"
 
 #define MAXOPS	4
 #define MAXEXPAND	(3 * 1024 * 1024)	/* bytes 0xfe N may add */
@@ -65,35 +65,8 @@ struct model {
 	size_t		 hdrlen;
 };
 
-/* The read schedule: each read returns at most chunk() bytes. */
-static uint32_t	rnd;
-static int	shortreads;
+/* The read schedule: each read returns at most fz_chunk() bytes. */
 
-static size_t
-chunk(void)
-{
-	static const size_t	 sizes[] = { 1, 2, 3, 7, 64, 4096, 65536,
-				    128 * 1024 };
-	uint32_t		 r;
-
-	rnd ^= rnd << 13;
-	rnd ^= rnd >> 17;
-	rnd ^= rnd << 5;
-	r = rnd;
-	if (r & 1)
-		return sizes[(r >> 1) % 8];
-	return 1 + (r >> 4) % (128 * 1024);
-}
-
-static ssize_t
-fz_read(int fd, void *buf, size_t n)
-{
-	size_t	c;
-
-	if (shortreads && n > (c = chunk()))
-		n = c;
-	return read(fd, buf, n);
-}
 
 static void *
 grow(void *p, size_t *cap, size_t need, size_t size)
@@ -336,8 +309,7 @@ decode(const uint8_t *d, size_t n, char **op, size_t *oplen)
 	char	*s = NULL;
 	int	 flags = d[0], nop = 1;
 
-	rnd = 0x9e3779b9u ^ d[1];
-	shortreads = d[1] != 0;
+	fz_schedule(d[1]);
 	for (i = 2; i < n; i++) {
 		if ((flags & 1) && d[i] == 0xff && nop < MAXOPS) {
 			op[nop - 1] = s != NULL ? s : grow(s, &cap, 1, 1);
@@ -406,7 +378,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (tsv_openmem(&t, names[0], (const char *)data, size) == -1)
 		fz_fail("tsv_openmem");
 	fz_fill(rejfd, "", 0);
-	shortreads = 0;
+	fz_schedule(0);
 	compare(&t, &m, names, rejfd);
 	tsv_close(&t);
 	freemodel(&m);

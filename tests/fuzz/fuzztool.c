@@ -126,7 +126,8 @@ passthrough(const char *prog, const char *const *added, const char *p,
     size_t n, const struct fz_run *r)
 {
 	struct tsv	in, out;
-	size_t		i, k, nadd = 0;
+	const char	*pi, *po;
+	size_t		i, k, nadd = 0, ni, no;
 	int		si, so;
 
 	if (tsv_openmem(&in, "in", p, n) == -1 ||
@@ -162,12 +163,16 @@ passthrough(const char *prog, const char *const *added, const char *p,
 			    so);
 			fz_fail("output records do not match input records");
 		}
-		for (i = 0; i < in.ncols; i++)
-			if (!isout(in.cols[i], added) && (tsv_fl(&in, i) !=
-			    tsv_fl(&out, i) || memcmp(tsv_f(&in, i), tsv_f(&out, i), tsv_fl(&in, i))))
+		for (i = 0; i < in.ncols; i++) {
+			pi = tsv_field(&in, i, &ni);
+			po = tsv_field(&out, i, &no);
+			if (!isout(in.cols[i], added) && (ni != no ||
+			    memcmp(pi, po, ni) != 0))
 				fz_fail("a column passed through changed");
+		}
 		for (i = 0; i < out.ncols; i++)
-			if (isout(out.cols[i], added) && tsv_fl(&out, i) == 0)
+			if (isout(out.cols[i], added) &&
+			    (tsv_field(&out, i, &no), no == 0))
 				fz_fail("an output column left empty");
 	}
 done:

@@ -142,3 +142,40 @@ fz_lines(const char *p, size_t n)
 		k++;
 	return k;
 }
+
+static unsigned	rnd;
+static int	shortreads;
+
+void
+fz_schedule(unsigned seed)
+{
+	rnd = 0x9e3779b9u ^ seed;
+	shortreads = seed != 0;
+}
+
+/* The next read's size: xorshift32 over rnd. */
+static size_t
+chunk(void)
+{
+	static const size_t	 sizes[] = { 1, 2, 3, 7, 64, 4096, 65536,
+				    128 * 1024 };
+	unsigned		 r;
+
+	rnd ^= rnd << 13;
+	rnd ^= rnd >> 17;
+	rnd ^= rnd << 5;
+	r = rnd;
+	if (r & 1)
+		return sizes[(r >> 1) % 8];
+	return 1 + (r >> 4) % (128 * 1024);
+}
+
+ssize_t
+fz_read(int fd, void *buf, size_t n)
+{
+	size_t	c;
+
+	if (shortreads && n > (c = chunk()))
+		n = c;
+	return read(fd, buf, n);
+}

@@ -8,6 +8,8 @@
 #ifndef BP_FUZZUTIL_H
 #define BP_FUZZUTIL_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 /* A new memfd; aborts on failure. */
@@ -40,6 +42,16 @@ void	fz_nofdleak(void);
 
 /* Count LF-ended lines in (p, n) (a last line without LF counts). */
 size_t	fz_lines(const char *p, size_t n);
+
+/*
+ * read(2) as a pipe may answer it: at most as many bytes as the
+ * schedule seeded by fz_schedule() says, from 1 byte to 128 KiB.  A
+ * harness that compiles a reader into itself defines read as fz_read.
+ */
+ssize_t	fz_read(int fd, void *buf, size_t n);
+
+/* Seed the schedule of fz_read(); 0: reads as large as asked. */
+void	fz_schedule(unsigned seed);
 
 /* Abort with a message on standard error. */
 void	fz_fail(const char *what);

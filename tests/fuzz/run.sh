@@ -25,7 +25,7 @@ set -u
 
 FUZZTIME=${FUZZTIME:-600}
 FUZZJOBS=${FUZZJOBS:-1}
-ALL="tsv value catalog bpclassify bpflags bproutine bpreport bpmerge bpplans"
+ALL="tsv value catalog bpclassify bpflags bproutine bpreport bpmerge bpplans csv"
 HARNESSES=${FUZZ_HARNESSES:-$ALL}
 
 TOP=$(cd "$(dirname "$0")/../.." && pwd) || exit 1
@@ -87,8 +87,8 @@ VERSION=$(sed -n 's/^VERSION[ 	]*=[ 	]*//p' "$TOP/Makefile")
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 CFLAGS="-g -O1 -fno-omit-frame-pointer $SAN"
 WARN="-Wall -Wextra -Wno-unused-parameter"
-BP="-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"${VERSION:-0}\" -I$TOP/lib -I$F"
-GNU="-std=gnu99 -D_GNU_SOURCE -I$TOP/lib -I$F"
+BP="-std=c99 -D_POSIX_C_SOURCE=200809L -DBP_VERSION=\"${VERSION:-0}\" -I$TOP/lib -I$TOP/lib/tool -I$F"
+GNU="-std=gnu99 -D_GNU_SOURCE -I$TOP/lib -I$TOP/lib/tool -I$F"
 
 cc() {
 	# cc OUT FLAGS... SRC: compile unless OUT is newer than every
@@ -97,7 +97,7 @@ cc() {
 	shift
 	eval "src=\${$#}"
 	if [ -f "$out" ] && [ -z "$(find "$src" "$TOP"/lib/*.[ch] \
-	    "$TOP"/cmd/*.c "$F"/*.h "$F/run.sh" -newer "$out" 2>/dev/null)" ]
+	    "$TOP"/lib/tool/*.[ch] "$TOP"/cmd/*.[ch] "$F"/*.h "$F/run.sh" -newer "$out" 2>/dev/null)" ]
 	then
 		return 0
 	fi
@@ -122,7 +122,7 @@ else
 fi
 
 LIBOBJ=
-for src in "$TOP"/lib/*.c "$B/catalog_lines.c"; do
+for src in "$TOP"/lib/*.c "$TOP"/lib/tool/*.c "$B/catalog_lines.c"; do
 	base=${src##*/}
 	[ "$src" = "$TOP/lib/catalog_lines.c" ] && continue
 	o=$B/obj/lib_${base%.c}.o
@@ -134,22 +134,14 @@ ar rcs "$B/libbpfuzz.a" $LIBOBJ || die "ar failed"
 
 cc "$B/obj/fuzzutil.o" $GNU "$F/fuzzutil.c"
 cc "$B/obj/fuzztool.o" $BP "$F/fuzztool.c"
-for t in bpclassify bpflags; do
-	cc "$B/obj/cmd_$t.o" $BP -Dmain=${t}_main "$TOP/cmd/$t.c"
-done
-cc "$B/obj/fuzz_tsv.o" $BP "$F/fuzz_tsv.c"
-cc "$B/obj/fuzz_value.o" $BP "$F/fuzz_value.c"
-cc "$B/obj/fuzz_catalog.o" $BP "$F/fuzz_catalog.c"
-cc "$B/obj/fuzz_bpclassify.o" $BP "$F/fuzz_bpclassify.c"
-cc "$B/obj/fuzz_bpflags.o" $BP "$F/fuzz_bpflags.c"
-# these include their cmd/*.c, to reach its static state
-cc "$B/obj/fuzz_bproutine.o" $BP -Dmain=bproutine_main "$F/fuzz_bproutine.c"
-cc "$B/obj/fuzz_bpreport.o" $BP -Dmain=bpreport_main -DFZ_MODE=0 \
-    "$F/fuzz_bpreport.c"
-cc "$B/obj/fuzz_bpmerge.o" $BP -Dmain=bpreport_main -DFZ_MODE=1 \
-    "$F/fuzz_bpreport.c"
-cc "$B/obj/fuzz_bpplans.o" $BP -Dmain=bpreport_main -DFZ_MODE=2 \
-    "$F/fuzz_bpreport.c"
+
+# want NAME: NAME is one of the harnesses to build and run
+want() {
+	case " $HARNESSES " in
+	*" $1 "*) return 0 ;;
+	esac
+	return 1
+}
 
 link() {
 	name=$1
@@ -158,15 +150,44 @@ link() {
 	$CC $CFLAGS -o "$B/fuzz_$name" "$B/obj/fuzz_$name.o" "$@" \
 	    "$B/obj/fuzzutil.o" "$B/libbpfuzz.a" || die "cannot link fuzz_$name"
 }
-link tsv
-link value
-link catalog
-link bpclassify "$B/obj/cmd_bpclassify.o" "$B/obj/fuzztool.o"
-link bpflags "$B/obj/cmd_bpflags.o" "$B/obj/fuzztool.o"
-link bproutine "$B/obj/fuzztool.o"
-link bpreport "$B/obj/fuzztool.o"
-link bpmerge "$B/obj/fuzztool.o"
-link bpplans "$B/obj/fuzztool.o"
+
+for h in tsv value catalog; do
+	want $h || continue
+	cc "$B/obj/fuzz_$h.o" $BP "$F/fuzz_$h.c"
+	link $h
+done
+for t in bpclassify bpflags; do
+	want $t || continue
+	cc "$B/obj/cmd_$t.o" $BP -Dmain=${t}_main "$TOP/cmd/$t.c"
+	cc "$B/obj/fuzz_$t.o" $BP "$F/fuzz_$t.c"
+	link $t "$B/obj/cmd_$t.o" "$B/obj/fuzztool.o"
+done
+# these include their cmd/*.c, to reach its static state
+if want bproutine; then
+	cc "$B/obj/fuzz_bproutine.o" $BP -Dmain=bproutine_main \
+	    "$F/fuzz_bproutine.c"
+	link bproutine "$B/obj/fuzztool.o"
+fi
+m=0
+for h in bpreport bpmerge bpplans; do
+	if want $h; then
+		cc "$B/obj/fuzz_$h.o" $BP -Dmain=bpreport_main -DFZ_MODE=$m \
+		    "$F/fuzz_bpreport.c"
+		link $h "$B/obj/fuzztool.o"
+	fi
+	m=$((m + 1))
+done
+# bpimport's main and its parts, over the reader fuzz_csv.c includes
+if want csv; then
+	cc "$B/obj/cmd_bpimport.o" $BP -Dmain=bpimport_main \
+	    "$TOP/cmd/bpimport.c"
+	for p in import_map import_value; do
+		cc "$B/obj/cmd_$p.o" $BP "$TOP/cmd/$p.c"
+	done
+	cc "$B/obj/fuzz_csv.o" $BP "$F/fuzz_csv.c"
+	link csv "$B/obj/cmd_bpimport.o" "$B/obj/cmd_import_map.o" \
+	    "$B/obj/cmd_import_value.o" "$B/obj/fuzztool.o"
+fi
 
 [ "${FUZZ_BUILD_ONLY:-0}" = 1 ] && exit 0
 
@@ -194,6 +215,7 @@ seed bproutine "$TOP/tests/data/sample.pipeline.tsv"
 seed bpreport "$TOP/tests/data/sample.pipeline.tsv"
 seed bpplans "$TOP/tests/data/sample.pipeline.tsv"
 seed bpmerge "$TOP/tests/data/sample.summary.tsv"
+seed csv "$TOP"/tests/data/import.*.csv "$TOP/lib/bp-intake.redcap.csv"
 
 # ---- run ----
 
@@ -201,6 +223,7 @@ options() {
 	# the libFuzzer options of harness $1
 	case $1 in
 	tsv)	echo "-max_len=4096 -dict=$F/tsv.dict" ;;
+	csv)	echo "-max_len=8192 -dict=$F/csv.dict -close_fd_mask=2" ;;
 	value)	echo "-max_len=1024 -dict=$F/bp.dict" ;;
 	catalog) echo "-max_len=16384 -dict=$F/bp.dict" ;;
 	bpmerge) echo "-max_len=8192 -dict=$F/bp.dict -close_fd_mask=2" ;;

@@ -1,0 +1,575 @@
+#include <sys/types.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csv.h"
+
+#define READSZ	(128 * 1024)
+#define BUFCAP	(CSV_MAXREC + 3 + READSZ)
+
+/* What a byte is to the scanner; C_TEXT is what it can skip. */
+enum { C_TEXT, C_SEP, C_LF, C_QUOTE, C_NUL };
+
+enum { STEP_HEADER = 3 };
+
+/* Inside quotes only these end a run of text. */
+static const unsigned char	qcls[256] = {
+	[0] = C_NUL, ['\n'] = C_LF, ['"'] = C_QUOTE
+};
+
+static int	 fail(struct csv *, const char *, int);
+static void	 problem(struct csv *, const char *);
+static ssize_t	 fill(struct csv *);
+static size_t	 trimcr(const struct csv *, size_t);
+static void	 unescape(struct csv *, struct csv_cut *);
+static int	 grow(struct csv *, size_t);
+static void	 keep(struct csv *, size_t, size_t);
+static void	 endfield(struct csv *, size_t);
+static int	 quote(struct csv *, size_t);
+static int	 scan(struct csv *);
+static void	 begin(struct csv *);
+static int	 found(struct csv *);
+static int	 record(struct csv *);
+static int	 skiprest(struct csv *, int);
+static int	 blank(const struct csv *);
+static size_t	 body(const struct csv *);
+static int	 setheader(struct csv *);
+static int	 headerrec(struct csv *);
+static int	 datarec(struct csv *);
+static int	 nextsrc(struct csv *);
+static int	 step(struct csv *);
+
+static int
+fail(struct csv *c, const char *why, int err)
+{
+	c->why = why;
+	c->err = err;
+	return CSV_FATAL;
+}
+
+/* Note the first structural problem of the record. */
+static void
+problem(struct csv *c, const char *why)
+{
+	if (c->bad == NULL)
+		c->bad = why;
+}
+
+int
+csv_open(struct csv *c, char **names, int n, int sep)
+{
+	memset(c, 0, sizeof(*c));
+	c->sep = sep;
+	/* outside quotes, the separator too */
+	memcpy(c->cls, qcls, sizeof(c->cls));
+	c->cls[(unsigned char)sep] = C_SEP;
+	if ((c->nsrc = tsv_srcopen(&c->src, names, n, &c->name)) == -1) {
+		c->nsrc = n > 0 ? n : 1;
+		return fail(c, NULL, errno);
+	}
+	c->ncut = 16;
+	if ((c->buf = malloc(BUFCAP + 8)) == NULL ||
+	    (c->unq = malloc(BUFCAP + 8)) == NULL ||
+	    (c->cut = malloc(c->ncut * sizeof(*c->cut))) == NULL)
+		return fail(c, "out of memory", ENOMEM);
+	c->cap = BUFCAP;
+	c->nextline = 1;
+	return 0;
+}
+
+/* Move the record to the front of the buffer and read more after it. */
+static ssize_t
+fill(struct csv *c)
+{
+	ssize_t	r;
+	size_t	room;
+
+	if (c->pos > 0) {
+		memmove(c->buf, c->buf + c->pos, c->len - c->pos);
+		c->len -= c->pos;
+		c->i -= c->pos;
+		c->pos = 0;
+	}
+	room = c->cap - c->len;
+	if (room > READSZ)
+		room = READSZ;
+	do
+		r = read(c->src[c->cur].fd, c->buf + c->len, room);
+	while (r == -1 && errno == EINTR);
+	if (r > 0)
+		c->len += (size_t)r;
+	return r;
+}
+
+/* Where a field ending at the line end at i ends, CRs before it removed. */
+static size_t
+trimcr(const struct csv *c, size_t i)
+{
+	if (c->over)
+		return i;
+	while (i > c->pos + c->fstart && c->buf[i - 1] == '\r')
+		i--;
+	return i;
+}
+
+/* A quoted field holding doubled quotes: one quote each, in c->unq. */
+static void
+unescape(struct csv *c, struct csv_cut *f)
+{
+	const char	*p = c->buf + c->pos + f->off, *end = p + f->len;
+	char		*o = c->unq + c->unqlen;
+
+	f->off = (uint32_t)c->unqlen;
+	f->unq = 1;
+	for (; p < end; p++) {
+		*o++ = *p;
+		if (*p == '"')
+			p++;
+	}
+	f->len = (uint32_t)(o - (c->unq + c->unqlen));
+	c->unqlen += f->len;
+}
+
+/* Room for field k of a header: the fields grow.  0, or -1. */
+static int
+grow(struct csv *c, size_t k)
+{
+	struct csv_cut	*more;
+
+	if (k < c->ncut || c->started)
+		return 0;
+	if ((more = realloc(c->cut, 2 * c->ncut * sizeof(*more))) == NULL) {
+		problem(c, "out of memory");
+		return -1;
+	}
+	c->cut = more;
+	c->ncut *= 2;
+	return 0;
+}
+
+/*
+ * Keep where field k of the record is: it ends at i.  Only a header
+ * makes the fields grow; a record's extra fields are only counted.
+ */
+static inline void
+keep(struct csv *c, size_t k, size_t i)
+{
+	struct csv_cut	*f;
+
+	if (k >= c->ncut && grow(c, k) == -1)
+		return;
+	if (k < c->ncut) {
+		f = &c->cut[k];
+		f->unq = 0;
+		f->off = (uint32_t)c->fstart + (c->quoted ? 1 : 0);
+		f->len = (uint32_t)(c->quoted ? c->qend - f->off :
+		    i - c->pos - c->fstart);
+		if (c->dq)
+			unescape(c, f);
+	}
+}
+
+/*
+ * The field that started at c->fstart ends at i (before its separator);
+ * the next starts after it.  The fields of an overlong record are only
+ * followed, so that a quote opening one is seen as such.
+ */
+static inline void
+endfield(struct csv *c, size_t i)
+{
+	size_t	k = c->nf++;
+
+	if (!c->over)
+		keep(c, k, i);
+	c->fstart = i + 1 - c->pos;
+	c->quoted = c->closed = c->dq = 0;
+}
+
+/*
+ * The quote at i, inside a quoted field: doubled, or the closing one.
+ * Returns how many bytes it takes, or 0 when the byte after it is not
+ * read yet.
+ */
+static int
+quote(struct csv *c, size_t i)
+{
+	if (i + 1 == c->len && !c->eof)
+		return 0;
+	if (i + 1 < c->len && c->buf[i + 1] == '"') {
+		c->dq = 1;
+		return 2;
+	}
+	c->inq = 0;
+	c->closed = 1;
+	c->qend = i - c->pos;
+	return 1;
+}
+
+/*
+ * Scan the record on from c->i.  Returns 1 once its line end is found
+ * (c->i past it), 0 when the buffer ends first.  Runs of text are
+ * skipped by a table lookup a byte: the fields are short.
+ */
+static int
+scan(struct csv *c)
+{
+	const unsigned char	*b = (const unsigned char *)c->buf;
+	const unsigned char	*ucls = c->cls;
+	struct csv_cut		*f;
+	size_t			 i = c->i, end = c->len;
+	int			 k;
+
+	while (i < end) {
+		if (c->inq) {
+			while (i < end && qcls[b[i]] == C_TEXT)
+				i++;
+			if (i == end)
+				break;
+			if (b[i] == '"') {
+				if ((k = quote(c, i)) == 0)
+					break;
+				i += (size_t)k;
+				continue;
+			}
+			if (b[i] == '\n')
+				c->nextline++;
+			else
+				problem(c, "NUL byte in record");
+			i++;
+			continue;
+		}
+		if (!c->closed)
+			while (i < end && ucls[b[i]] == C_TEXT)
+				i++;
+		if (i == end)
+			break;
+		switch (ucls[b[i]]) {
+		case C_SEP:
+			if (c->nf < c->ncut && !c->dq && !c->over) {
+				/* the usual field, kept where it is */
+				f = &c->cut[c->nf++];
+				f->unq = 0;
+				f->off = (uint32_t)(c->fstart + c->quoted);
+				f->len = (uint32_t)(c->quoted ? c->qend -
+				    c->fstart - 1 : i - c->pos - c->fstart);
+				c->fstart = i + 1 - c->pos;
+				c->quoted = c->closed = 0;
+			} else
+				endfield(c, i);
+			break;
+		case C_LF:
+			endfield(c, trimcr(c, i));
+			c->i = i + 1;
+			return 1;
+		case C_QUOTE:
+			if (i - c->pos == c->fstart && !c->closed)
+				c->inq = c->quoted = 1;
+			else
+				problem(c, c->closed ? "text after a closing "
+				    "quote" : "quote inside an unquoted field");
+			break;
+		case C_NUL:
+			problem(c, "NUL byte in record");
+			break;
+		default:
+			if (b[i] != '\r')
+				problem(c, "text after a closing quote");
+		}
+		i++;
+	}
+	c->i = i;
+	return 0;
+}
+
+/* Start the next record at c->i. */
+static void
+begin(struct csv *c)
+{
+	c->pos = c->i;
+	c->line = c->nextline;
+	c->fstart = c->qend = 0;
+	c->nf = c->unqlen = 0;
+	c->inq = c->quoted = c->closed = c->dq = 0;
+	c->bad = NULL;
+}
+
+/* The record is whole, its line end (if any) included. */
+static int
+found(struct csv *c)
+{
+	c->nextline++;
+	c->rec = c->buf + c->pos;
+	c->reclen = c->i - c->pos;
+	c->lf = c->reclen > 0 && c->rec[c->reclen - 1] == '\n';
+	/* it may have been read whole beyond the limit */
+	if (body(c) > CSV_MAXREC)
+		c->bad = "record longer than 1 MiB";
+	return 1;
+}
+
+/*
+ * Find the next record of the current operand.  Returns 1 (c->rec),
+ * 0 at the end of the operand, -1 on a read error.  A record over
+ * CSV_MAXREC is returned in part, with c->over set and c->bad saying
+ * so.
+ */
+static int
+record(struct csv *c)
+{
+	ssize_t	r;
+
+	begin(c);
+	for (;;) {
+		if (scan(c))
+			return found(c);
+		if (c->eof) {
+			if (c->i == c->pos)
+				return 0;
+			if (c->inq)
+				problem(c, "unclosed quote");
+			else
+				endfield(c, trimcr(c, c->i));
+			return found(c);
+		}
+		/* a header may also have a byte order mark */
+		if (c->len - c->pos > CSV_MAXREC + (c->started ? 0 : 3)) {
+			c->over = 1;
+			c->bad = "record longer than 1 MiB";
+			c->rec = c->buf + c->pos;
+			c->reclen = c->i - c->pos;
+			return 1;
+		}
+		if ((r = fill(c)) == -1)
+			return -1;
+		if (r == 0)
+			c->eof = 1;
+	}
+}
+
+/*
+ * Consume the rest of an overlong record, copying it to fd unless fd
+ * is -1.  Returns 0, or -1 with c->err set.
+ */
+static int
+skiprest(struct csv *c, int fd)
+{
+	ssize_t	r;
+	int	end = 0;
+
+	while (c->over) {
+		end = scan(c) || c->eof;
+		/* the last byte of the record, before the buffer is refilled */
+		if (c->i > c->pos)
+			c->lf = c->buf[c->i - 1] == '\n';
+		if (fd != -1 && tsv_writeall(fd, c->buf + c->pos,
+		    c->i - c->pos) == -1) {
+			c->err = errno;
+			return -1;
+		}
+		/* a field that started before what was dropped never starts */
+		c->fstart = c->fstart >= c->i - c->pos ? c->fstart -
+		    (c->i - c->pos) : SIZE_MAX;
+		c->pos = c->i;
+		if (end) {
+			c->over = 0;
+			c->nextline++;
+			break;
+		}
+		if ((r = fill(c)) == -1) {
+			c->err = errno;
+			return -1;
+		}
+		if (r == 0)
+			c->eof = 1;
+	}
+	return 0;
+}
+
+int
+csv_reject(struct csv *c, int fd)
+{
+	if (c->over) {
+		if (skiprest(c, fd) == -1)
+			return -1;
+	} else if (tsv_writeall(fd, c->rec, c->reclen) == -1) {
+		c->err = errno;
+		return -1;
+	}
+	if (!c->lf && tsv_writeall(fd, "\n", 1) == -1) {
+		c->err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+/* 1 if the record is an empty line or separators only. */
+static int
+blank(const struct csv *c)
+{
+	size_t	n = body(c), k;
+
+	for (k = 0; k < n; k++)
+		if (c->rec[k] != c->sep)
+			return 0;
+	return 1;
+}
+
+/* The record's length without its line end: its LF, and CRs before it. */
+static size_t
+body(const struct csv *c)
+{
+	size_t	n = c->reclen;
+
+	if (n > 0 && c->rec[n - 1] == '\n')
+		n--;
+	while (n > 0 && c->rec[n - 1] == '\r')
+		n--;
+	return n;
+}
+
+static int
+setheader(struct csv *c)
+{
+	const char	*p;
+	size_t		 i, n, total = 0;
+	char		*s;
+
+	c->hdrlen = body(c);
+	for (i = 0; i < c->nf; i++)
+		total += c->cut[i].len + 1;
+	if ((c->hdr = malloc(c->hdrlen + 1)) == NULL ||
+	    (c->cols = calloc(c->nf, sizeof(*c->cols))) == NULL ||
+	    (s = malloc(total + 1)) == NULL)
+		return fail(c, "out of memory", ENOMEM);
+	memcpy(c->hdr, c->rec, c->hdrlen);
+	c->hdr[c->hdrlen] = '\0';
+	c->ncols = c->nf;
+	for (i = 0; i < c->nf; i++) {
+		c->cols[i] = s;
+		p = csv_field(c, i, &n);
+		memcpy(s, p, n);
+		s[n] = '\0';
+		s += n + 1;
+	}
+	return STEP_HEADER;
+}
+
+/* The first record of an operand: the header, or its copy. */
+static int
+headerrec(struct csv *c)
+{
+	if (c->bad != NULL)
+		return fail(c, c->over || body(c) > CSV_MAXREC ?
+		    "header longer than 1 MiB" : c->bad, 0);
+	if (blank(c))
+		return 0;
+	c->started = 1;
+	if (c->hdr == NULL)
+		return setheader(c);
+	if (body(c) != c->hdrlen || memcmp(c->rec, c->hdr, c->hdrlen) != 0)
+		return fail(c, "header differs from the first file's", 0);
+	return STEP_HEADER;
+}
+
+/* A record after the header: CSV_REC, CSV_BAD, or 0 to skip it. */
+static int
+datarec(struct csv *c)
+{
+	if (c->bad != NULL) {
+		c->why = c->bad;
+		return CSV_BAD;
+	}
+	if (blank(c) || (body(c) == c->hdrlen &&
+	    memcmp(c->rec, c->hdr, c->hdrlen) == 0))
+		return 0;
+	if (c->nf == c->ncols)
+		return CSV_REC;
+	snprintf(c->whybuf, sizeof(c->whybuf), "%zu field%s, the header has "
+	    "%zu", c->nf, c->nf == 1 ? "" : "s", c->ncols);
+	c->why = c->whybuf;
+	return CSV_BAD;
+}
+
+/* Move to the next operand; returns 0 when there is none. */
+static int
+nextsrc(struct csv *c)
+{
+	if (++c->cur >= c->nsrc)
+		return 0;
+	c->name = c->src[c->cur].name;
+	c->nextline = 1;
+	c->pos = c->len = c->i = 0;
+	c->eof = c->started = 0;
+	return 1;
+}
+
+/* Read one record: STEP_HEADER for a header, or what datarec() says. */
+static int
+step(struct csv *c)
+{
+	ssize_t	r;
+	int	s;
+
+	for (;;) {
+		if (c->cur >= c->nsrc)
+			return CSV_EOF;
+		if (c->over && skiprest(c, -1) == -1)
+			return fail(c, NULL, c->err);
+		if (!c->started && c->i == 0 && c->len < 3 && !c->eof) {
+			if ((r = fill(c)) == -1)
+				return fail(c, NULL, errno);
+			c->eof = r == 0;
+			continue;
+		}
+		if (!c->started && c->i == 0 && c->len >= 3 &&
+		    memcmp(c->buf, "\xef\xbb\xbf", 3) == 0)
+			c->i = 3;
+		if ((s = record(c)) == -1)
+			return fail(c, NULL, errno);
+		if (s == 0) {
+			if (!nextsrc(c))
+				return CSV_EOF;
+			continue;
+		}
+		s = c->started ? datarec(c) : headerrec(c);
+		if (s != 0)
+			return s;
+	}
+}
+
+int
+csv_header(struct csv *c)
+{
+	int	s = step(c);
+
+	return s == STEP_HEADER ? 1 : s;
+}
+
+int
+csv_next(struct csv *c)
+{
+	int	s;
+
+	while ((s = step(c)) == STEP_HEADER)
+		;
+	return s;
+}
+
+void
+csv_close(struct csv *c)
+{
+	tsv_srcclose(c->src, c->nsrc);
+	if (c->cols != NULL)
+		free(c->cols[0]);
+	free(c->cols);
+	free(c->cut);
+	free(c->hdr);
+	free(c->buf);
+	free(c->unq);
+	memset(c, 0, sizeof(*c));
+}
