@@ -83,9 +83,11 @@ lib/catalog_lines.c: lib/catalog.tsv
 	  echo '};'; } > $@
 
 # A malloc that fails on request, for the out-of-memory tests.
-SHIM =		tests/fault/failmalloc.so
-$(SHIM): tests/fault/failmalloc.c
+SHIM =		tests/fault/failmalloc.so tests/fault/sigprobe.so
+tests/fault/failmalloc.so: tests/fault/failmalloc.c
 	$(CC) -shared -fPIC -O1 -o $@ tests/fault/failmalloc.c
+tests/fault/sigprobe.so: tests/fault/sigprobe.c
+	$(CC) -shared -fPIC -O1 -o $@ tests/fault/sigprobe.c
 
 check: all $(SHIM) $(BENCH)
 	bats tests

@@ -202,7 +202,7 @@ main(int argc, char *argv[])
 	};
 	static struct classify	c = { .acute_days = 42 };
 	struct filter		f = {
-		"bpclassify", help, outcols, needs, setup, record, &c
+		"bpclassify", help, outcols, needs, setup, record, &c, NULL
 	};
 	struct filter_opts	fo = { NULL, 0, NULL, 0 };
 	struct opt		o;

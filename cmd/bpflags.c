@@ -113,7 +113,7 @@ main(int argc, char *argv[])
 	};
 	static struct flagger	g;
 	struct filter		f = {
-		"bpflags", help, outcols, needs, setup, record, &g
+		"bpflags", help, outcols, needs, setup, record, &g, NULL
 	};
 	struct filter_opts	fo = { NULL, 0, NULL, 0 };
 	struct opt		o;

@@ -617,7 +617,8 @@ options(struct import *im, struct filter_opts *fo, int argc, char **argv)
 		{ NULL, 0, 0, 0 }
 	};
 	static const char *const orders[] = { "ymd", "dmy", "mdy" };
-	struct filter	f = { "bpimport", help, NULL, NULL, NULL, NULL, NULL };
+	struct filter	f = { "bpimport", help, NULL, NULL, NULL, NULL, NULL,
+	    NULL };
 	struct opt	o;
 	const char	*mapfile = NULL;
 	char		 why[160];

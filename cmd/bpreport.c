@@ -53,13 +53,13 @@ static const char help[] =
 "The rules, the columns and the exit status: man bpreport\n";
 
 static const struct filter	me = { "bpreport", help, NULL, NULL, NULL,
-    NULL, NULL };
+    NULL, NULL, NULL };
 
 /* One run: what it reads, and what it makes of it. */
 struct run {
 	enum mode		 m;
 	int			 tsvfmt;
-	const struct catalog	*cat;
+	struct catalog		*cat;		/* for plans or -c, or NULL */
 	int			 u8bars, width;
 	unsigned long		 plans;		/* written so far */
 	struct report		 rep;
@@ -181,6 +181,7 @@ readall(struct run *r, struct tsv *t, int rejfd, const char *rejects)
 		return 2;
 	if (s == 0)
 		return -1;
+	tsv_room(t, added_words);
 	if (columns(r, t) != 0)
 		return 2;
 	bad = diag_warned();
@@ -214,7 +215,8 @@ report(struct run *r, const struct filter_opts *fo)
 	memset(&t, 0, sizeof(t));
 	if (sum_init(&r->rep) == -1)
 		s = diag_nomem();
-	else if ((s = filter_open(&t, fo, &rejfd)) == 0) {
+	else if ((s = filter_open(&t, fo, &rejfd)) == 0 &&
+	    (r->cat == NULL || (s = filter_catalog_parse(r->cat)) == 0)) {
 		if (r->m != M_PLANS)
 			twice(&t);
 		s = readall(r, &t, rejfd, fo->rejects);
@@ -286,9 +288,8 @@ main(int argc, char *argv[])
 	if ((s = filter_stdout()) != 0)
 		return s;
 	if ((plans || catalog != NULL) &&
-	    (s = filter_catalog(&cat, catalog)) != 0)
+	    (s = filter_catalog(r.cat = &cat, catalog)) != 0)
 		return s;
-	r.cat = &cat;
 	fo.ops = o.ops;
 	fo.nops = o.nops;
 	return report(&r, &fo);

@@ -80,6 +80,7 @@ static const char help[] =
 "  --version        print the version\n"
 "The rules, the columns and the exit status: man bproutine\n";
 
+static int	ready(void *);
 static int	setup(struct tsv *, void *);
 static int	known(struct router *, struct tsv *, int);
 static int	coremissing(struct router *, struct tsv *);
@@ -93,6 +94,18 @@ static int	list(struct word *, const struct catalog *, int, unsigned,
 static int	lists(struct router *);
 static unsigned	present(const struct state *);
 static int	dump(void);
+
+/* Inside the sandbox: the catalog checked, and every list made. */
+static int
+ready(void *ctx)
+{
+	struct router	*r = ctx;
+	int		 s;
+
+	if ((s = filter_catalog_parse(&r->cat)) != 0)
+		return s;
+	return lists(r) == -1 ? diag_nomem() : 0;
+}
 
 static int
 setup(struct tsv *t, void *ctx)
@@ -371,7 +384,7 @@ main(int argc, char *argv[])
 	};
 	static struct router	r;
 	struct filter		f = {
-		"bproutine", help, outcols, needs, setup, record, &r
+		"bproutine", help, outcols, needs, setup, record, &r, NULL
 	};
 	struct filter_opts	fo = { NULL, 0, NULL, 0 };
 	struct opt		o;
@@ -392,8 +405,7 @@ main(int argc, char *argv[])
 		return dump();
 	if ((s = filter_catalog(&r.cat, catalog)) != 0)
 		return s;
-	if (lists(&r) == -1)
-		return diag_nomem();
+	f.ready = ready;
 	fo.ops = o.ops;
 	fo.nops = o.nops;
 	return filter_run(&f, &fo);

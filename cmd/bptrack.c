@@ -378,7 +378,7 @@ main(int argc, char *argv[])
 {
 	static struct tracker	k = { .review_days = 28 };
 	struct filter		f = {
-		"bptrack", help, outcols, needs, setup, record, &k
+		"bptrack", help, outcols, needs, setup, record, &k, NULL
 	};
 	struct filter_opts	fo = { NULL, 0, NULL, 0 };
 	int			s;

@@ -16,7 +16,7 @@
 #include "tsv.h"
 
 #define READSZ	(128 * 1024)
-#define BUFCAP	(TSV_MAXLINE + 2 + READSZ)
+#define BUFCAP	(TSV_MAXLINE + TSV_ROOM + 2 + READSZ)
 
 enum { STEP_HEADER = 3 };
 
@@ -32,6 +32,7 @@ static int	 skiprest(struct tsv *, int);
 static int	 byname(const void *, const void *);
 static int	 setheader(struct tsv *, const char *, size_t);
 static int	 headerline(struct tsv *);
+static size_t	 roomlen(struct tsv *);
 static int	 recordline(struct tsv *);
 static size_t	 split(struct tsv *, const char *, size_t);
 static int	 nextsrc(struct tsv *);
@@ -164,7 +165,8 @@ fill(struct tsv *t)
 /*
  * Find the next line of the current operand.  Returns 1 (t->raw), 0 at
  * the end of the operand, -1 on a read error.  A line that does not fit
- * in TSV_MAXLINE bytes is returned in part, with t->partial set.
+ * in TSV_MAXLINE + TSV_ROOM bytes (a header: TSV_MAXLINE and a byte
+ * order mark) is returned in part, with t->partial set.
  */
 static int
 rawline(struct tsv *t)
@@ -184,7 +186,8 @@ rawline(struct tsv *t)
 		}
 		t->scan = t->len;
 		/* a header may also have a byte order mark */
-		if (t->len - t->pos > TSV_MAXLINE + (t->started ? 0 : 3) ||
+		if (t->len - t->pos > (t->started ? TSV_MAXLINE + TSV_ROOM :
+		    TSV_MAXLINE + 3) ||
 		    (t->eof &&
 		    t->len > t->pos)) {
 			t->raw = t->buf + t->pos;
@@ -304,9 +307,10 @@ setheader(struct tsv *t, const char *p, size_t n)
 	/* room for the 16 cuts one block of a line too long may add */
 	t->cut = malloc((t->ncols + 17) * sizeof(*t->cut));
 	t->read = calloc(t->ncols, 1);
+	t->room = calloc(t->ncols, 1);
 	t->need = malloc((t->ncols + 2) * sizeof(*t->need));
 	if (t->cols == NULL || t->cut == NULL || t->read == NULL ||
-	    t->need == NULL) {
+	    t->room == NULL || t->need == NULL) {
 		free(s);
 		free(t->cols);
 		t->cols = NULL;
@@ -350,10 +354,14 @@ headerline(struct tsv *t)
 		p += 3;
 		n -= 3;
 	}
-	if (t->partial || n > TSV_MAXLINE)
-		return fail(t, "header line longer than 1 MiB", 0);
 	while (n > 0 && p[n - 1] == '\r')
 		n--;
+	/* a file whose lines end in CR alone reads as one line */
+	if (memchr(p, '\r', n) != NULL)
+		return fail(t, "a CR inside the header line: lines that end in "
+		    "CR alone must be converted first (tr '\\r' '\\n')", 0);
+	if (t->partial || n > TSV_MAXLINE)
+		return fail(t, "header line longer than 1 MiB", 0);
 	if (n == 0)
 		return 0;
 	if (memchr(p, '\0', n) != NULL)
@@ -368,8 +376,8 @@ headerline(struct tsv *t)
 
 /*
  * Split (p, n) at TAB: t->cut[i] is where field i starts, as an offset
- * from p, for every i in the runs of t->need (and the fields after the last TAB of
- * a line too long, if there are not too many); t->cut[nf] is n + 1.
+ * from p, for every i in the runs of t->need (and for the fields after
+ * the last TAB of a line too long, if not too many); t->cut[nf] is n + 1.
  * Every TAB is counted.  Returns the number of fields.
  *
  * Eight bytes at a time where the byte order allows: the fields are a
@@ -487,12 +495,42 @@ tsv_learn(struct tsv *t, size_t i)
 		split(t, t->rec, t->reclen);
 }
 
+/*
+ * The bytes of the record's fields in the tools' columns (tsv_room()),
+ * each with the TAB that joins it to the line.
+ */
+static size_t
+roomlen(struct tsv *t)
+{
+	size_t	i, n, len = 0;
+
+	for (i = 0; t->anyroom && i < t->ncols; i++)
+		if (t->room[i]) {
+			tsv_field(t, i, &n);
+			len += n + 1;
+		}
+	return len;
+}
+
+void
+tsv_room(struct tsv *t, const struct word *words)
+{
+	const struct word	*w;
+	int			 i;
+
+	for (w = words; w->s != NULL; w++)
+		if ((i = tsv_col(t, w->s)) >= 0) {
+			t->room[i] = 1;
+			t->anyroom = 1;
+		}
+}
+
 static int
 recordline(struct tsv *t)
 {
 	size_t	n, nf;
 
-	if (t->partial || t->rawlen > TSV_MAXLINE)
+	if (t->partial || t->rawlen > TSV_MAXLINE + TSV_ROOM)
 		return bad(t, "line longer than 1 MiB");
 	/* every CR before the LF: one more would end the last field */
 	n = t->rawlen;
@@ -506,6 +544,8 @@ recordline(struct tsv *t)
 	nf = split(t, t->raw, n);
 	t->rec = t->raw;
 	t->reclen = n;
+	if (nf == t->ncols && n > TSV_MAXLINE && n - roomlen(t) > TSV_MAXLINE)
+		return bad(t, "line longer than 1 MiB");
 	if (nf == t->ncols)
 		return TSV_REC;
 	snprintf(t->whybuf, sizeof(t->whybuf), "%zu field%s, the header has %zu",
@@ -591,6 +631,7 @@ tsv_close(struct tsv *t)
 	free(t->cols);
 	free(t->cut);
 	free(t->read);
+	free(t->room);
 	free(t->need);
 	free(t->hdr);
 	free(t->buf);

@@ -12,7 +12,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TSV_MAXLINE	(1024 * 1024)	/* longest line, LF excluded */
+#include "vocab.h"
+
+/*
+ * The longest line, LF excluded, of a batch's own columns; the columns
+ * the tools add (those given to tsv_room()) have TSV_ROOM more, so that
+ * whatever a tool writes the next one reads (bp(7), Record format).
+ */
+#define TSV_MAXLINE	(1024 * 1024)
+#define TSV_ROOM	(64 * 1024)
 #define TSV_PAD		8		/* bytes readable from a field */
 
 enum tsv_status {
@@ -48,6 +56,8 @@ struct tsv {
 	/* private */
 	uint32_t	*cut;		/* field i is rec[cut[i]..cut[i+1]-1) */
 	unsigned char	*read;		/* read[i]: field i has been asked for */
+	unsigned char	*room;		/* room[i]: column i is a tool's */
+	int		 anyroom;
 	uint32_t	*need;		/* runs of the cuts that serve them */
 	char		*buf;
 	size_t		 cap, pos, len, scan;
@@ -105,7 +115,7 @@ int	tsv_header(struct tsv *t);
  * Read the next record, moving to later operands and checking that
  * their headers equal the first.  Empty lines are skipped.  Returns
  * TSV_REC (its fields by tsv_field()), TSV_EOF, TSV_BAD (wrong field
- * count, NUL byte, line over TSV_MAXLINE: the line may be passed to
+ * count, NUL byte, line too long: the line may be passed to
  * tsv_reject()) or TSV_FATAL.
  */
 int	tsv_next(struct tsv *t);
@@ -138,6 +148,14 @@ tsv_field(struct tsv *t, size_t i, size_t *n)
 	*n = t->cut[i + 1] - t->cut[i] - 1;
 	return t->rec + t->cut[i];
 }
+
+/*
+ * The columns of t's header named in words (a list ending with a NULL
+ * word) are those the tools add: a record may be longer than
+ * TSV_MAXLINE by what they hold, up to TSV_ROOM.  Call it after
+ * tsv_header(); without it every line is held to TSV_MAXLINE.
+ */
+void	tsv_room(struct tsv *t, const struct word *words);
 
 /* The index of column name, or -1 if the header has none. */
 int	tsv_col(const struct tsv *t, const char *name);

@@ -17,6 +17,13 @@ const struct word col_words[NCOL + 1] = {
 	W("odi4"), W("odi5"), W("odi6"), W("odi7"), W("odi8"),
 	W("odi9"), W("odi10"), { NULL, 0 }
 };
+const struct word added_words[] = {
+	W("phase"), W("pattern"), W("startback"), W("odi"), W("disability"),
+	W("flags"), W("flag_level"), W("unscreened"), W("worst_level"),
+	W("visit"), W("days"), W("odi_change"), W("pain_change"),
+	W("progress"), W("disposition"), W("routine"), W("exercises"),
+	W("sessions"), W("advice"), { NULL, 0 }
+};
 const struct word site_words[NSITE + 1] = {
 	W("low_back"), W("upper_back"), W("buttock"), W("hip"),
 	W("groin"), W("thigh"), { NULL, 0 }

@@ -35,6 +35,12 @@ enum col {
 };
 extern const struct word col_words[NCOL + 1];
 
+/*
+ * The columns the tools add, every tool's: a line may be longer than the
+ * batch's own columns allow by what they hold (bp(7), Record format).
+ */
+extern const struct word added_words[];
+
 /* The bit of column c in a set of columns. */
 #define COLBIT(c)	(1ULL << (c))
 

@@ -418,6 +418,50 @@ longline() {
 	samefile rej.want rej
 }
 
+@test "records: a record of exactly 1 MiB goes through every tool, twice over" {
+	# a date seen for bptrack, 11 bytes with its TAB, makes it 1 MiB
+	longline $((MIB - 11))
+	sed '1s/$/\tseen/; 2s/$/\t2026-01-05/' in.tsv >in2.tsv
+	mv in2.tsv in.tsv
+	[ "$(sed -n 2p in.tsv | wc -c)" -eq $((MIB + 1)) ]
+	# the pipeline and then its output again: every line a tool writes,
+	# every tool reads
+	# (exit 1: the record has few intake columns)
+	bpclassify -q in.tsv | bpflags -q | bptrack -q | bproutine -q >r1.tsv ||
+	    [ $? -eq 1 ]
+	bpclassify -q r1.tsv | bpflags -q | bptrack -q | bproutine -q >r2.tsv ||
+	    [ $? -eq 1 ]
+	[ "$(wc -l <r2.tsv)" -eq 2 ]
+	[ "$(sed -n 2p r2.tsv | wc -c)" -gt $((MIB + 1)) ]
+	run -0 --separate-stderr bpreport -q r2.tsv
+	[[ $output == "Batch summary: 1 records, 0 with problems"* ]]
+	run -0 --separate-stderr bpreport -q --plans r2.tsv
+}
+
+@test "records: the columns the tools add get 64 KiB beyond 1 MiB, no more" {
+	local head
+	head=$(tsv a low_back none 10 '')
+	# 1 MiB of the batch's own, and 64 KiB in the tools' advice column
+	{ printf '%s\n' "$(tsv id site radiation duration note advice)"
+	  printf '%s' "$head"; pad $((MIB - ${#head})); printf '\t'
+	  pad $((64 * 1024 - 50)); printf '\n'
+	  printf '%s' "$head"; pad $((MIB - ${#head})); printf '\t'
+	  pad $((64 * 1024)); printf '\n'
+	} >in.tsv
+	bp 1 -r rej in.tsv
+	said 'bpclassify: in.tsv:3: line longer than 1 MiB'
+	[ "$(wc -l <out)" -eq 2 ]
+	[ "$(wc -l <rej)" -eq 1 ]
+	sed -n 3p in.tsv | cmp - rej
+	# written by bpclassify, 1 MiB + 64 KiB less 7 bytes: over with bpflags'
+	# columns, so bpflags rejects it rather than write what no tool reads
+	run -1 --separate-stderr bpflags -r rej2 out
+	[ "$stderr" = 'bpflags: out:2: line longer than 1 MiB and 64 KiB once the columns are added' ]
+	[ "$(wc -l <rej2)" -eq 1 ]
+	sed -n 2p out | cmp - rej2
+	[ "$output" = "$(head -n 1 out)$(tsv '' flags flag_level unscreened worst_level)" ]
+}
+
 # --- the header ---------------------------------------------------------------
 
 @test "records: a NUL byte in the header is fatal" {
@@ -441,6 +485,25 @@ longline() {
 	oneline 'bpclassify: in.tsv:1: *1 MiB*'
 	empty out
 	[ ! -s rej ]
+}
+
+@test "records: lines that end in CR alone are fatal, saying how to convert them" {
+	printf '%s\r' "$H" "$A" "$B" >in.tsv
+	bp 2 -r rej in.tsv
+	said "bpclassify: in.tsv:1: a CR inside the header line: lines that end in CR alone must be converted first (tr '\\r' '\\n')"
+	empty out
+	[ ! -s rej ]
+	tr '\r' '\n' <in.tsv >lf.tsv
+	bp 0 lf.tsv
+	same_lines out "$HOUT" "$AOUT" "$BOUT"
+}
+
+@test "records: a file of CR-ended lines over 1 MiB is named for its CRs, not its length" {
+	{ printf '%s\r' "$H"; yes "$A" | head -n 60000 | tr '\n' '\r'; } >in.tsv
+	[ "$(wc -c <in.tsv)" -gt $MIB ]
+	bp 2 in.tsv
+	oneline 'bpclassify: in.tsv:1: a CR inside the header line*'
+	empty out
 }
 
 @test "records: a later file's header over 1 MiB is fatal even with -r" {

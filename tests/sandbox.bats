@@ -15,7 +15,7 @@ load test_helper
 # Waits are 10 times longer under valgrind (make memcheck).
 
 # The runs under test, as NAME: the tool and options (see use).
-CASES="classify flags routine report plans merge"
+CASES="classify flags track routine report plans merge import"
 
 setup() {
 	cd "$BATS_TEST_TMPDIR" || return
@@ -43,6 +43,8 @@ use() {
 	report) ARGS=(bpreport) HEADER=$(head -n 1 "$DATA/sample.pipeline.tsv") ;;
 	plans) ARGS=(bpreport --plans) HEADER=$(head -n 1 "$DATA/sample.pipeline.tsv") ;;
 	merge) ARGS=(bpreport --merge) HEADER=$(tsv section key value) ;;
+	track) ARGS=(bptrack) HEADER=$(head -n 1 "$DATA/sample.pipeline.tsv") ;;
+	import) ARGS=(bpimport) HEADER=$(head -n 1 "$DATA/import.redcap.csv") ;;
 	esac
 	TOOL=${ARGS[0]}
 }
@@ -212,6 +214,11 @@ stages() {
 			bpreport --plans -c catalog.tsv -r rej4.tsv pipeline.tsv \
 			    >plans-c.txt 2>>stderr; echo $?
 			bpreport --merge summary.tsv summary.tsv >merged.txt 2>>stderr; echo $?
+			bpclassify "$DATA/visits.tsv" 2>>stderr | bpflags 2>>stderr |
+			    bptrack 2>>stderr >track.tsv
+			echo "${PIPESTATUS[@]}"
+			bpimport -m "$TOP/lib/questions.map.tsv" --dates dmy \
+			    "$DATA/import.sheet.csv" >import.tsv 2>>stderr; echo $?
 		} >status
 	)
 }
@@ -225,10 +232,57 @@ stages() {
 	# the sample has value problems on purpose: exit 1, never 2
 	[ "$(head -n 2 on/status)" = "$(printf '1 1 1\n1 1 1')" ] ||
 	    { cat on/status; false; }
-	! tail -n +3 on/status | grep -v '^[01]$' || { cat on/status; false; }
+	! tail -n +3 on/status | grep -v '^[01]\( [01]\)*$' ||
+	    { cat on/status; false; }
 	[ -s on/plans.txt ] && [ -s on/plans-c.txt ] && [ -s on/merged.txt ]
 	cmp on/plans.txt on/plans-c.txt
+	[ -s on/track.tsv ] && [ -s on/import.tsv ]
 	! grep -i 'sandbox' on/stderr
+}
+
+@test "sandbox: every tool may signal itself, and no other process" {
+	local c other
+	needsandbox
+	sleep 60 3>&- &
+	other=$!
+	for c in $CASES; do
+		use "$c"
+		# an input with records: every run then writes
+		case $c in
+		classify|flags) cp "$DATA/sample.tsv" in ;;
+		merge) cp "$DATA/sample.summary.tsv" in ;;
+		import) cp "$DATA/import.redcap.csv" in ;;
+		*) cp "$DATA/sample.pipeline.tsv" in ;;
+		esac
+		# sigprobe tries at the first write, inside the sandbox
+		BP_SIGPROBE=$other LD_PRELOAD="$TOP/tests/fault/sigprobe.so" \
+		    "${ARGS[@]}" in >/dev/null 2>err || true
+		grep -qx 'sigprobe: other 1 self 0 sandbox on' err ||
+		    { echo "$c: $(cat err)"; kill "$other"; false; }
+		# and the probe can tell: without the sandbox it may
+		BP_SANDBOX=0 BP_SIGPROBE=$other \
+		    LD_PRELOAD="$TOP/tests/fault/sigprobe.so" \
+		    "${ARGS[@]}" in >/dev/null 2>err || true
+		grep -qx 'sigprobe: other 0 self 0 sandbox off' err ||
+		    { echo "$c: $(cat err)"; kill "$other"; false; }
+	done
+	kill "$other"
+}
+
+@test "sandbox: a catalog given with -c is read before the sandbox and checked inside it" {
+	local cmd
+	needsandbox
+	cp "$DATA/sample.pipeline.tsv" in.tsv
+	bproutine --dump-catalog | sed '3s/^[^	]*	[^	]*/x	not_a_kind/' >bad.tsv
+	for cmd in "bproutine -c bad.tsv in.tsv" "bpreport --plans -c bad.tsv in.tsv"; do
+		# its first write is the catalog's diagnostic
+		BP_SIGPROBE=1 LD_PRELOAD="$TOP/tests/fault/sigprobe.so" \
+		    $cmd >out 2>err && false || [ $? -eq 2 ]
+		[ "$(head -n 1 err)" = 'sigprobe: other 1 self 0 sandbox on' ] ||
+		    { echo "$cmd: $(cat err)"; false; }
+		grep -q '^bp[a-z]*: bad.tsv:3: kind: ' err
+		[ ! -s out ]
+	done
 }
 
 @test "sandbox: every output, diagnostic and exit status is the same with BP_SANDBOX=0" {
@@ -238,7 +292,7 @@ stages() {
 	local f
 	for f in status stderr pipeline.tsv pipeline-rc.tsv rej1.tsv rej2.tsv \
 	    rej3.tsv rej4.tsv report.txt summary.tsv plans.txt plans-c.txt \
-	    merged.txt; do
+	    merged.txt track.tsv import.tsv; do
 		cmp "on/$f" "off/$f"
 	done
 	[ -s on/stderr ]

@@ -37,6 +37,7 @@ static int	namesid(const char *);
 static int	holdsrecords(const char *, int);
 static int	setup(struct run *);
 static int	writeheader(struct run *);
+static size_t	outlen(struct run *);
 static int	writerecord(struct run *);
 static int	writelong(struct run *);
 static int	writenew(struct run *);
@@ -177,16 +178,27 @@ filter_stdout(void)
 	return 0;
 }
 
-int
-filter_catalog(struct catalog *c, const char *path)
+/* Report the problem of catalog c; returns 2. */
+static int
+catalogerror(const struct catalog *c)
 {
-	if (catalog_load(c, path) == 0)
-		return 0;
 	if (c->why != NULL)
 		diag_at(c->name, c->line, "%s", c->why);
 	else
 		diag("%s: %s", c->name, strerror(c->err));
 	return 2;
+}
+
+int
+filter_catalog(struct catalog *c, const char *path)
+{
+	return catalog_read(c, path) == 0 ? 0 : catalogerror(c);
+}
+
+int
+filter_catalog_parse(struct catalog *c)
+{
+	return catalog_parse(c) == 0 ? 0 : catalogerror(c);
 }
 
 int
@@ -233,7 +245,13 @@ setup(struct run *r)
 	if (s != 0)
 		return s;
 	for (r->nout = 0; f->out[r->nout] != NULL; r->nout++)
-		;
+		if (vocab_index(added_words, f->out[r->nout],
+		    strlen(f->out[r->nout])) < 0) {
+			diag("bug: %s is not among the added columns",
+			    f->out[r->nout]);
+			abort();
+		}
+	tsv_room(&r->t, added_words);
 	r->idcol = tsv_col(&r->t, "id");
 	r->slot = malloc(r->t.ncols * sizeof(*r->slot));
 	r->where = malloc(r->nout * sizeof(*r->where));
@@ -305,6 +323,24 @@ writerecord(struct run *r)
 	return writenew(r);
 }
 
+/* The length of the line writerecord() would write, LF excluded. */
+static size_t
+outlen(struct run *r)
+{
+	size_t	k, n, len = r->t.reclen;
+
+	for (k = 0; k < r->nout; k++) {
+		len += r->val[k].n;
+		if (r->where[k] < 0)
+			len++;
+		else {
+			tsv_field(&r->t, (size_t)r->where[k], &n);
+			len -= n;
+		}
+	}
+	return len;
+}
+
 /* A record longer than the output buffer: the line, then the rest. */
 static int
 writelong(struct run *r)
@@ -349,6 +385,15 @@ loop(struct run *r, const struct filter_opts *fo)
 		if ((p = r->f->record(t, r->val, r->f->ctx)) == FILTER_FATAL)
 			return 2;
 		problems |= p;
+		/* what this tool writes, the next one reads (bp(7)) */
+		if (outlen(r) > TSV_MAXLINE + TSV_ROOM) {
+			t->why = "line longer than 1 MiB and 64 KiB once the "
+			    "columns are added";
+			if (filter_reject(t, r->rejfd, fo->rejects) == 2)
+				return out_end(2);
+			rejected = 1;
+			continue;
+		}
 		if (writerecord(r) == -1)
 			return out_end(2);
 	}
@@ -520,6 +565,8 @@ start(struct run *r, const struct filter_opts *fo)
 	int	s;
 
 	if ((s = filter_open(&r->t, fo, &r->rejfd)) != 0)
+		return s;
+	if (r->f->ready != NULL && (s = r->f->ready(r->f->ctx)) != 0)
 		return s;
 	if ((s = tsv_header(&r->t)) == TSV_FATAL)
 		return filter_readerror(&r->t);

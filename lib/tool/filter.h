@@ -54,6 +54,11 @@ struct filter {
 	int			(*record)(struct tsv *t, struct value *val,
 				    void *ctx);
 	void			*ctx;
+	/*
+	 * Once the files are open and the sandbox is on, before the header
+	 * is read (NULL: nothing to do): 0, or 2 after a diagnostic.
+	 */
+	int			(*ready)(void *ctx);
 };
 
 struct filter_opts {
@@ -159,10 +164,15 @@ int	filter_need(const struct tsv *t, const struct need *nd, int *col);
 int	filter_reject(struct tsv *t, int rejfd, const char *rejects);
 
 /*
- * Load the catalog from path, or the built-in one when path is NULL
- * (catalog.h).  Returns 0, or 2 after a message.
+ * Read the catalog from path, or the built-in one when path is NULL,
+ * for filter_catalog_parse() to check once the sandbox is on: a file
+ * from elsewhere is parsed only where it can do no harm (catalog.h).
+ * Returns 0, or 2 after a message.
  */
 int	filter_catalog(struct catalog *c, const char *path);
+
+/* Parse and check what filter_catalog() read; 0, or 2 after a message. */
+int	filter_catalog_parse(struct catalog *c);
 
 /* Report a TSV_FATAL; returns 2. */
 int	filter_readerror(const struct tsv *t);

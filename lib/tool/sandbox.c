@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sandbox.h"
 
@@ -21,6 +22,13 @@
 #define ARCH	AUDIT_ARCH_AARCH64
 #endif
 
+/* Where the low 32 bits of a 64-bit argument are. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define LOW	4
+#else
+#define LOW	0
+#endif
+
 /* What a tool needs once its files are open. */
 static const int allowed[] = {
 	SYS_read, SYS_write, SYS_writev, SYS_close, SYS_lseek, SYS_ftruncate,
@@ -28,7 +36,7 @@ static const int allowed[] = {
 	SYS_brk, SYS_mmap, SYS_munmap, SYS_mremap, SYS_mprotect,
 	SYS_madvise, SYS_getrandom, SYS_futex,
 	SYS_rt_sigreturn, SYS_rt_sigprocmask, SYS_getpid, SYS_gettid,
-	SYS_tgkill, SYS_exit, SYS_exit_group,
+	SYS_exit, SYS_exit_group,
 #ifdef SYS_fstatat64
 	SYS_fstatat64,
 #endif
@@ -38,7 +46,7 @@ static const int allowed[] = {
 int
 sandbox_enter(void)
 {
-	struct sock_filter	 prog[8 + 2 * NALLOWED], *p = prog;
+	struct sock_filter	 prog[12 + 2 * NALLOWED], *p = prog;
 	struct sock_fprog	 fp;
 	const char		*env = getenv("BP_SANDBOX");
 	size_t			 i;
@@ -66,6 +74,15 @@ sandbox_enter(void)
 		*p++ = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 		    SECCOMP_RET_ALLOW);
 	}
+	/* a signal to this process only (abort(3) sends itself one) */
+	*p++ = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+	    SYS_tgkill, 0, 3);
+	*p++ = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+	    offsetof(struct seccomp_data, args[0]) + LOW);
+	*p++ = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+	    (unsigned)getpid(), 0, 1);
+	*p++ = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+	    SECCOMP_RET_ALLOW);
 	*p++ = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 	    SECCOMP_RET_ERRNO | EPERM);
 	fp.len = (unsigned short)(p - prog);
