@@ -31,7 +31,7 @@ LIBHDR =	lib/bits.h lib/catalog.h lib/flags.h lib/opt.h lib/tsv.h \
 		lib/tool/intake.h lib/tool/out.h lib/tool/sandbox.h
 BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss
 REPORTOBJ =	cmd/bpreport.o cmd/report_sum.o cmd/report_text.o \
-		cmd/report_plan.o
+		cmd/report_plan.o cmd/report_html.o
 
 all: $(TOOLS)
 
