@@ -23,6 +23,7 @@ static const char	style[] =
 "Arial,sans-serif;font-size:1rem;line-height:1.5}\n"
 "main{max-width:46rem;margin:0 auto;padding:1rem 1.25rem 2.5rem}\n"
 "h1,h2,h3,h4,p,li,th,td{overflow-wrap:anywhere}\n"
+".keep{display:inline-block;max-width:100%}\n"
 "h1{font-size:1.5rem;line-height:1.25;margin:.75rem 0 1rem}\n"
 "h2{font-size:1.25rem;line-height:1.3;margin:2rem 0 .5rem}\n"
 "h3{font-size:1.05rem;line-height:1.3;margin:1.4rem 0 .4rem}\n"
@@ -31,30 +32,43 @@ static const char	style[] =
 "li{margin:.35rem 0}\n"
 "table{border-collapse:collapse;width:100%}\n"
 "th,td{text-align:left;vertical-align:top;padding:.25rem .6rem .25rem 0}\n"
-".bars th{font-weight:normal;width:8.5rem}\n"
-".bars .n{text-align:right;width:3.5rem;font-variant-numeric:"
+".counts{display:grid;grid-template-columns:repeat(auto-fill,"
+"minmax(19rem,1fr));column-gap:2.5rem}\n"
+".counts h2{margin-top:1.25rem}\n"
+".bars th{font-weight:normal;width:7.5rem;padding-top:.1rem;"
+"padding-bottom:.1rem}\n"
+".bars td{padding-top:.1rem;padding-bottom:.1rem}\n"
+".bars .n{text-align:right;width:2.5rem;font-variant-numeric:"
 "tabular-nums;white-space:nowrap}\n"
-".bars .pc{width:4rem}\n"
+".bars .pc{width:3.5rem}\n"
 ".bars .bar{vertical-align:middle;padding-right:0}\n"
 ".bars .bar div{height:0;min-width:3px;border-top:.85rem solid #2d5d8b}\n"
-".people th{width:7.5rem;font-weight:600}\n"
+".people th{width:6rem;font-weight:600}\n"
 ".people tr{border-top:1px solid #d0d0d0}\n"
 ".work.emergency h3{color:#a00000}\n"
 ".plan h2{margin-top:0;padding-bottom:.3rem;border-bottom:2px solid "
 "#1b1b1b}\n"
-".plan ol>li>p:first-child{font-weight:600;margin-bottom:.1rem}\n"
+".plan ol>li{margin:.75rem 0}\n"
+".plan ol>li::marker{font-weight:600}\n"
+".plan ol>li>p{margin:.15rem 0}\n"
+".plan ol>li>p:first-child{font-weight:600}\n"
+".plan .next{font-weight:600;border-left:4px solid #2d5d8b;"
+"padding-left:.6rem}\n"
+".plan .net{border:2px solid #a00000;border-radius:4px;padding:.5rem .75rem}\n"
 ".plan .note{margin-top:1.5rem;font-style:italic}\n"
-".sign{margin-top:2rem;width:100%}\n"
-".sign th{font-weight:normal;width:12rem;padding-top:1.6rem;"
+".sign{margin-top:1.5rem}\n"
+".sign th{font-weight:normal;width:1%;padding-top:1.3rem;"
 "white-space:nowrap;vertical-align:bottom}\n"
 ".sign td{border-bottom:1px solid #1b1b1b}\n"
+".sign td.date{width:25%}\n"
 ".plan+.plan{break-before:page;page-break-before:always}\n"
 "h2,h3{break-after:avoid;page-break-after:avoid}\n"
 "li,tr,.sign{break-inside:avoid;page-break-inside:avoid}\n"
 "@media screen{.plan+.plan{margin-top:3rem;padding-top:2rem;"
 "border-top:6px double #9a9a9a}}\n"
-"@media print{body{font-size:11pt}main{max-width:none;padding:0}}\n"
-"@page{margin:16mm 15mm}\n";
+"@media print{html{font-size:10.5pt}main{max-width:none;padding:0}"
+"p,li{margin:.3rem 0}h3{margin-top:1.1rem}}\n"
+"@page{margin:15mm}\n";
 
 static int	plain(unsigned char);
 static size_t	utf8len(const unsigned char *, size_t);
@@ -62,12 +76,13 @@ static void	hbegin(struct doc *, int);
 static void	hopen(struct doc *, enum block);
 static void	hclose(struct doc *, enum block);
 static void	hend(struct doc *);
+static void	hkeep(struct doc *, const char *, size_t);
 static void	endlist(struct doc *);
 static void	hwrap(struct wrap *);
 static void	bars(const struct count *, tally_t);
 static void	work(const struct work *, int);
 
-const struct docfmt	html_doc = { hbegin, hopen, hclose, hend };
+const struct docfmt	html_doc = { hbegin, hopen, hclose, hend, hkeep };
 
 /* 1 if HTML text may hold byte c as it is: printable ASCII but markup. */
 static int
@@ -207,6 +222,7 @@ hopen(struct doc *d, enum block b)
 {
 	static const char *const tag[] = {
 		[B_TITLE] = "<h2>", [B_HEAD] = "<h3>", [B_PARA] = "<p>",
+		[B_NEXT] = "<p class=\"next\">", [B_NET] = "<p class=\"net\">",
 		[B_ITEM] = "<li>", [B_STEP] = "<li><p>",
 		[B_STEPTEXT] = "<p>", [B_NOTE] = "<p class=\"note\">"
 	};
@@ -231,7 +247,9 @@ hclose(struct doc *d, enum block b)
 {
 	static const char *const tag[] = {
 		[B_TITLE] = "</h2>\n", [B_HEAD] = "</h3>\n",
-		[B_PARA] = "</p>\n", [B_ITEM] = "</li>\n", [B_STEP] = "</p>\n",
+		[B_PARA] = "</p>\n", [B_NEXT] = "</p>\n", [B_NET] = "</p>\n",
+		[B_ITEM] = "</li>\n",
+		[B_STEP] = "</p>\n",
 		[B_STEPTEXT] = "</p>\n", [B_NOTE] = "</p>\n"
 	};
 
@@ -245,10 +263,20 @@ hend(struct doc *d)
 {
 	endlist(d);
 	out_str("<table class=\"sign\">\n"
-	    "<tr><th scope=\"row\">Reviewed by (clinician)</th><td></td></tr>\n"
-	    "<tr><th scope=\"row\">Signature</th><td></td></tr>\n"
-	    "<tr><th scope=\"row\">Date</th><td></td></tr>\n"
+	    "<tr><th scope=\"row\">Reviewed by (clinician)</th>"
+	    "<td colspan=\"3\"></td></tr>\n"
+	    "<tr><th scope=\"row\">Signature</th><td></td>"
+	    "<th scope=\"row\">Date</th><td class=\"date\"></td></tr>\n"
 	    "</table>\n</section>\n");
+}
+
+/* A date, say, that a line must not break at its hyphens. */
+static void
+hkeep(struct doc *d, const char *p, size_t n)
+{
+	out_str("<span class=\"keep\">");
+	wrap_put(&d->w, p, n);
+	out_str("</span>");
 }
 
 /* A count section: a row a value, its bar as wide as its share. */
@@ -315,9 +343,11 @@ html_report(const struct report *r)
 	out_str("<h1>");
 	out_printf(SUM_TITLE, records, r->c[S_PROBLEMS].v[0].n);
 	out_str("</h1>\n");
+	out_str("<div class=\"counts\">\n");
 	for (c = r->c + S_LEVEL; c < r->c + NCOUNTS; c++)
 		if (c->on)
 			bars(c, records);
+	out_str("</div>\n");
 	out_str("<h2>" SUM_WORK "</h2>\n");
 	for (s = 0; s < NWORK; s++) {
 		calls += r->w[s].n > 0;

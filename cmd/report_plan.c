@@ -116,8 +116,8 @@ static void		 glue(struct doc *, const char *);
 static void		 block(struct doc *, enum block, const char *,
 			    size_t);
 static void		 text(struct doc *, enum block, const char *);
-static void		 sentence(struct doc *, const struct words *,
-			    const struct field *);
+static void		 sentence(struct doc *, enum block,
+			    const struct words *, const struct field *);
 static int		 none(const struct field *);
 static void		 dose(struct doc *, const char *, size_t);
 static void		 planflags(struct doc *, const struct field *);
@@ -184,14 +184,15 @@ text(struct doc *d, enum block b, const char *s)
  * no tool writes, is shown as it is rather than left out.
  */
 static void
-sentence(struct doc *d, const struct words *w, const struct field *f)
+sentence(struct doc *d, enum block b, const struct words *w,
+    const struct field *f)
 {
 	const char	*s = say(w, f->p, f->n);
 
 	if (s != NULL)
-		text(d, B_PARA, s);
+		text(d, b, s);
 	else if (f->n > 0)
-		block(d, B_PARA, f->p, f->n);
+		block(d, b, f->p, f->n);
 }
 
 /* 1 if f is empty or "none". */
@@ -347,7 +348,7 @@ planadvice(struct doc *d, const struct field *f, const struct catalog *c,
 			text(d, B_HEAD, net ? "When to get help at once" :
 			    "Advice");
 		if ((e = catalog_find(c, p, n, 1)) != NULL)
-			text(d, net ? B_PARA : B_ITEM, e->instructions);
+			text(d, net ? B_NET : B_ITEM, e->instructions);
 		else
 			block(d, B_ITEM, p, n);
 	}
@@ -368,25 +369,25 @@ plan(const struct field *f, const struct catalog *c,
 	wrap_put(&d.w, f[P_ID].p, f[P_ID].n);
 	if (f[P_SEEN].n > 0) {
 		glue(&d, ", seen ");
-		wrap_put(&d.w, f[P_SEEN].p, f[P_SEEN].n);
+		fmt->keep(&d, f[P_SEEN].p, f[P_SEEN].n);
 	}
 	finish(&d);
 	text(&d, B_HEAD, "What the answers show");
-	sentence(&d, patternwords, &f[P_PATTERN]);
-	sentence(&d, phasewords, &f[P_PHASE]);
-	sentence(&d, riskwords, &f[P_STARTBACK]);
+	sentence(&d, B_PARA, patternwords, &f[P_PATTERN]);
+	sentence(&d, B_PARA, phasewords, &f[P_PHASE]);
+	sentence(&d, B_PARA, riskwords, &f[P_STARTBACK]);
 	if (f[P_PATTERN].n == 3 && memcmp(f[P_PATTERN].p, "hip", 3) == 0)
 		text(&d, B_PARA, "Those questions were made for back pain, "
 		    "not hip pain, so they do not change this plan.");
-	sentence(&d, disabilitywords, &f[P_DISABILITY]);
-	sentence(&d, progresswords, &f[P_PROGRESS]);
+	sentence(&d, B_PARA, disabilitywords, &f[P_DISABILITY]);
+	sentence(&d, B_PARA, progresswords, &f[P_PROGRESS]);
 	planflags(&d, f);
 	text(&d, B_HEAD, "What happens next");
 	if (none(&f[P_EXERCISES]) && f[P_DISPOSITION].n == 6 &&
 	    memcmp(f[P_DISPOSITION].p, "review", 6) == 0)
-		text(&d, B_PARA, say(dispwords, "review_none", 11));
+		text(&d, B_NEXT, say(dispwords, "review_none", 11));
 	else
-		sentence(&d, dispwords, &f[P_DISPOSITION]);
+		sentence(&d, B_NEXT, dispwords, &f[P_DISPOSITION]);
 	planexercises(&d, f, c);
 	planadvice(&d, f, c, 0);
 	planadvice(&d, f, c, 1);

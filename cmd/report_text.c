@@ -23,8 +23,9 @@ static void	tbegin(struct doc *, int);
 static void	topen(struct doc *, enum block);
 static void	tclose(struct doc *, enum block);
 static void	tend(struct doc *);
+static void	tkeep(struct doc *, const char *, size_t);
 
-const struct docfmt	text_doc = { tbegin, topen, tclose, tend };
+const struct docfmt	text_doc = { tbegin, topen, tclose, tend, tkeep };
 
 void
 text_put(const char *p, size_t n)
@@ -268,6 +269,8 @@ topen(struct doc *d, enum block b)
 		[B_TITLE] = { 0, NOWRAP, "", "" },
 		[B_HEAD] = { 1, NOWRAP, "", "" },
 		[B_PARA] = { 0, WRAP, "  ", "  " },
+		[B_NEXT] = { 0, WRAP, "  ", "  " },
+		[B_NET] = { 0, WRAP, "  ", "  " },
 		[B_ITEM] = { 0, WRAP, "  - ", "    " },
 		[B_STEP] = { 0, NOWRAP, "", "" },
 		[B_STEPTEXT] = { 0, WRAP, "     ", "     " },
@@ -292,6 +295,12 @@ static void
 tend(struct doc *d)
 {
 	(void)d;
+}
+
+static void
+tkeep(struct doc *d, const char *p, size_t n)
+{
+	wrap_put(&d->w, p, n);
 }
 
 void
