@@ -29,6 +29,7 @@ static const char	style[] =
 "h3{font-size:1.05rem;line-height:1.3;margin:1.4rem 0 .4rem}\n"
 "p{margin:.4rem 0}\n"
 "ul,ol{margin:.4rem 0;padding-left:1.6rem}\n"
+"ol{padding-left:2.2rem}\n"
 "li{margin:.35rem 0}\n"
 "table{border-collapse:collapse;width:100%}\n"
 "th,td{text-align:left;vertical-align:top;padding:.25rem .6rem .25rem 0}\n"
@@ -64,6 +65,7 @@ static const char	style[] =
 ".plan+.plan{break-before:page;page-break-before:always}\n"
 "h2,h3{break-after:avoid;page-break-after:avoid}\n"
 "li,tr,.sign{break-inside:avoid;page-break-inside:avoid}\n"
+".note{break-after:avoid;page-break-after:avoid}\n"
 "@media screen{.plan+.plan{margin-top:3rem;padding-top:2rem;"
 "border-top:6px double #9a9a9a}}\n"
 "@media print{html{font-size:10.5pt}main{max-width:none;padding:0}"
@@ -158,7 +160,7 @@ html_put(const char *s, size_t n)
 		default:
 			if (p[k] < 0x80 || (p[k] == 0xc2 && k + 1 < n &&
 			    p[k + 1] >= 0x80 && p[k + 1] <= 0x9f)) {
-				/* a control, C0 or C1, as text_put() writes one */
+				/* a control, C0 or C1: a ? as in text */
 				out_byte('?');
 				k += p[k] >= 0x80;
 			} else if ((len = utf8len(p + k, n - k)) > 0) {
