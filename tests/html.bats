@@ -430,3 +430,21 @@ EOF
 		pdftotext $f.pdf - | tr -d ' \n' | grep -qF 'unheard_of_flag_40'
 	done
 }
+
+@test "html: a page that cannot be written is an error, exit 2, one diagnostic" {
+	local mode
+	for mode in "" --plans; do
+		run -2 --separate-stderr bash -c \
+		    'bpreport -q '"$mode"' -f html "$0" >/dev/full' \
+		    "$DATA/sample.pipeline.tsv"
+		[ "$stderr" = "bpreport: write error: No space left on device" ]
+	done
+}
+
+@test "html: a reader that goes away ends the page quietly" {
+	run -0 --separate-stderr bash -c 'set -o pipefail
+	    env --default-signal=PIPE bpreport --plans -f html "$0" | head -n 1 |
+	    grep -qx "<!DOCTYPE html>" || { s=$?; [ "$s" -eq 141 ]; }' \
+	    "$DATA/sample.pipeline.tsv"
+	clean
+}
