@@ -68,6 +68,8 @@ static const char	style[] =
 ".note{break-after:avoid;page-break-after:avoid}\n"
 "@media screen{.plan+.plan{margin-top:3rem;padding-top:2rem;"
 "border-top:6px double #9a9a9a}}\n"
+"@media (max-width:32rem){main{padding:.75rem .9rem 2rem}"
+"ol{padding-left:1.9rem}}\n"
 "@media print{html{font-size:10.5pt}main{max-width:none;padding:0}"
 "p,li{margin:.3rem 0}h3{margin-top:1.1rem}}\n"
 "@page{margin:15mm}\n";
