@@ -169,11 +169,13 @@ void	html_report(const struct report *r);
 
 /*
  * A plan is a run of blocks: a title line, headings, paragraphs (among
- * them what to do next and the safety net), items of a list and numbered
- * steps, each with the text under a step.  Its
- * words come from report_plan.c alone; a struct docfmt says how each
- * block begins and ends in a format, text (report_text.c) or HTML
- * (report_html.c), and struct doc holds where a plan is.
+ * them what to do next and the safety net), items of a list, and
+ * numbered steps, each with the text under it.  Its words come from
+ * report_plan.c alone; a struct docfmt says how a plan and each block
+ * begin and end in a format, text (report_text.c) or HTML
+ * (report_html.c), and keep() writes a value, a date, that a line must
+ * not break inside where the format can say so.  struct doc holds where
+ * a plan is.
  */
 enum block { B_TITLE, B_HEAD, B_PARA, B_NEXT, B_NET, B_ITEM, B_STEP,
     B_STEPTEXT, B_NOTE };
@@ -184,7 +186,7 @@ struct docfmt {
 	void	(*open)(struct doc *d, enum block b);	/* sets d->w */
 	void	(*close)(struct doc *d, enum block b);
 	void	(*end)(struct doc *d);			/* the plan */
-	void	(*keep)(struct doc *d, const char *p, size_t n); /* unbroken */
+	void	(*keep)(struct doc *d, const char *p, size_t n);
 };
 struct doc {
 	const struct docfmt	*fmt;
