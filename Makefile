@@ -36,7 +36,7 @@ LIBHDR =	lib/bits.h lib/catalog.h lib/csv.h lib/flags.h lib/opt.h lib/tsv.h \
 BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss \
 		tests/bench/tocsv
 REPORTOBJ =	cmd/bpreport.o cmd/report_sum.o cmd/report_text.o \
-		cmd/report_plan.o
+		cmd/report_plan.o cmd/report_html.o
 TRACKOBJ =	cmd/bptrack.o cmd/track_people.o
 IMPORTOBJ =	cmd/bpimport.o cmd/import_map.o cmd/import_value.o
 

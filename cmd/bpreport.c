@@ -39,10 +39,10 @@ static const struct need mergeneeds[] = {
 };
 
 static const char help[] =
-"usage: bpreport [-hq] [--plans] [--merge] [-f text|tsv] [-c FILE] [-r FILE] [--version] [FILE ...]\n"
+"usage: bpreport [-hq] [--plans] [--merge] [-f text|tsv|html] [-c FILE] [-r FILE] [--version] [FILE ...]\n"
 "Print the batch summary and the work list of records that bpclassify,\n"
 "bpflags and bproutine have read; or a plan per person.\n"
-"  -f, --format FMT  text (the default) or tsv\n"
+"  -f, --format FMT  text (the default), tsv, or html: one page to print\n"
 "  --plans          print a plan for each person instead\n"
 "  --merge          read summaries written with -f tsv and add them up\n"
 "  -c, --catalog FILE  use the exercise catalog in FILE for plans\n"
@@ -58,7 +58,7 @@ static const struct filter	me = { "bpreport", help, NULL, NULL, NULL,
 /* One run: what it reads, and what it makes of it. */
 struct run {
 	enum mode		 m;
-	int			 tsvfmt;
+	enum format		 fmt;
 	struct catalog		*cat;		/* for plans or -c, or NULL */
 	int			 u8bars, width;
 	unsigned long		 plans;		/* written so far */
@@ -72,6 +72,7 @@ static int	width(void);
 static int	columns(struct run *, const struct tsv *);
 static int	one(struct run *, struct tsv *);
 static int	readall(struct run *, struct tsv *, int, const char *);
+static void	summary(struct run *);
 static int	report(struct run *, const struct filter_opts *);
 
 static int
@@ -163,7 +164,10 @@ one(struct run *r, struct tsv *t)
 		problem = 1;
 	}
 	if (r->m == M_PLANS) {
-		plan(f, r->cat, r->plans++ == 0);
+		if (r->plans == 0 && r->fmt == F_HTML)
+			html_begin("Plans");
+		plan(f, r->cat, r->fmt == F_HTML ? &html_doc : &text_doc,
+		    r->plans++ == 0);
 		return problem;
 	}
 	return sum_record(&r->rep, f, problem);
@@ -206,6 +210,18 @@ readall(struct run *r, struct tsv *t, int rejfd, const char *rejects)
 	return bad;
 }
 
+static void
+summary(struct run *r)
+{
+	sum_order(&r->rep);
+	if (r->fmt == F_TSV)
+		tsv_report(&r->rep);
+	else if (r->fmt == F_HTML)
+		html_report(&r->rep);
+	else
+		text_report(&r->rep);
+}
+
 static int
 report(struct run *r, const struct filter_opts *fo)
 {
@@ -224,14 +240,18 @@ report(struct run *r, const struct filter_opts *fo)
 	r->rep.u8bars = r->u8bars;
 	r->rep.width = r->width;
 	if (s >= 0 && s < 2 && r->m != M_PLANS) {
-		sum_order(&r->rep);
-		if (r->tsvfmt)
-			tsv_report(&r->rep);
-		else
-			text_report(&r->rep);
+		summary(r);
 		/* merged summaries end as the one run would */
 		if (r->rep.c[S_PROBLEMS].v[0].n > 0)
 			s = 1;
+	}
+	if (s >= 0 && s < 2 && r->m == M_PLANS && r->fmt == F_HTML) {
+		/* a page even for a batch of no records, saying so */
+		if (r->plans == 0) {
+			html_begin("Plans");
+			out_str("<p>No records, so no plans.</p>\n");
+		}
+		html_end();
 	}
 	if (s == -1)		/* no input at all: no output */
 		s = 0;
@@ -264,12 +284,14 @@ main(int argc, char *argv[])
 	while ((key = opt_next(&o)) != -1) {
 		if (key == 'f') {
 			if (strcmp(o.arg, "tsv") == 0)
-				r.tsvfmt = 1;
+				r.fmt = F_TSV;
 			else if (strcmp(o.arg, "text") == 0)
-				r.tsvfmt = 0;
+				r.fmt = F_TEXT;
+			else if (strcmp(o.arg, "html") == 0)
+				r.fmt = F_HTML;
 			else
 				return filter_usage(&me,
-				    "-f takes text or tsv");
+				    "-f takes text, tsv or html");
 		} else if (key == 'P')
 			plans = 1;
 		else if (key == 'M')
@@ -279,7 +301,7 @@ main(int argc, char *argv[])
 		else if ((s = filter_option(&me, &fo, &o, key)) != FILTER_GO)
 			return s;
 	}
-	if (plans && (merge || r.tsvfmt))
+	if (plans && (merge || r.fmt == F_TSV))
 		return filter_usage(&me, "--plans goes with neither --merge "
 		    "nor -f tsv");
 	r.m = plans ? M_PLANS : merge ? M_MERGE : M_SUMMARY;

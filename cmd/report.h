@@ -2,7 +2,8 @@
  * report: the parts of bpreport(1).  bpreport.c reads the records (or
  * the summaries of --merge) and hands them to report_sum.c, which counts
  * them and keeps the work list; report_text.c writes the summary and the
- * work list as text or TSV; report_plan.c writes a plan per record.
+ * work list as text or TSV, report_html.c as an HTML page; report_plan.c
+ * words a plan per record, which either of them writes.
  */
 #ifndef BP_REPORT_H
 #define BP_REPORT_H
@@ -17,6 +18,14 @@ typedef unsigned long long	tally_t;	/* counts, as -f tsv writes them */
 /* The count sections of a summary, in order; progress only when read. */
 enum { S_RECORDS, S_PROBLEMS, S_LEVEL, S_PHASE, S_PATTERN, S_STARTBACK,
     S_DISPOSITION, S_PROGRESS, NCOUNTS };
+
+/* The formats of -f. */
+enum format { F_TEXT, F_TSV, F_HTML };
+
+/* The words of a summary, whatever its format. */
+#define SUM_TITLE	"Batch summary: %llu records, %llu with problems"
+#define SUM_WORK	"Work list: people to call today"
+#define SUM_NOONE	"No one on the work list today."
 
 /* The work-list sections, in order. */
 enum { W_EMERGENCY, W_URGENT, W_UNSCREENED, NWORK };
@@ -103,34 +112,96 @@ int	work_next(const struct work *w, size_t *pos, struct field *id,
 void	text_report(const struct report *r);
 void	tsv_report(const struct report *r);
 
+/* n of all as a percentage, 0 when all is 0. */
+double	share(tally_t n, tally_t all);
+
 /*
  * Text wrapped at a width: wrap_start() writes first, then the words
  * given to wrap_words() (split at spaces) go on a line until the next one
  * would pass width, when a new line starts with indent; wrap_end() ends
- * the last line.  A word longer than a line is written whole.  Control
- * bytes are written as '?': a record's value must not steer a terminal.
+ * the last line.  A word longer than a line is written whole.  Words go
+ * out through put, text_put() unless the caller sets another after
+ * wrap_start(): html_put() with a width of NOWRAP writes them for HTML.
  */
+#define NOWRAP	(1 << 28)	/* a width no line reaches */
 struct wrap {
 	int		 width;
 	int		 col;
 	int		 words;		/* on this line */
 	const char	*indent;
+	void		(*put)(const char *, size_t);
 };
 void	wrap_start(struct wrap *w, int width, const char *first,
 	    const char *indent);
 void	wrap_words(struct wrap *w, const char *p, size_t n);
 void	wrap_end(struct wrap *w);
 
-/* Write s right after the last word, with no space: a comma, say. */
+/* Write (p, n) on the line right after the last word, with no space. */
+void	wrap_put(struct wrap *w, const char *p, size_t n);
+
+/* As wrap_put() for the string s: a comma, say. */
 void	wrap_glue(struct wrap *w, const char *s);
 
-/* Write (p, n) as text: control bytes as '?'. */
+/*
+ * What a work-list item of section s is about, in words: the flags or
+ * the open questions of its value v.
+ */
+void	work_words(struct wrap *w, int s, const struct field *v);
+
+/*
+ * Write (p, n) as text: control bytes as '?', so that a record's value
+ * cannot steer a terminal.
+ */
 void	text_put(const char *p, size_t n);
 
 /*
- * report_plan.c: the plan of one record (f[] by P_*), after a form feed
- * unless it is the first.
+ * report_html.c.  html_put() writes (p, n) as HTML text: markup
+ * characters and quotes as references, control bytes as '?' as
+ * text_put() does, and bytes that are not UTF-8 as U+FFFD.  html_begin()
+ * writes the head of a page titled title (plain ASCII) and opens its
+ * body; html_end() closes it.  html_report() writes the summary and
+ * the work list as a whole page.
  */
-void	plan(const struct field *f, const struct catalog *c, int first);
+void	html_put(const char *p, size_t n);
+void	html_begin(const char *title);
+void	html_end(void);
+void	html_report(const struct report *r);
+
+/*
+ * A plan is a run of blocks: a title line, headings, paragraphs (among
+ * them what to do next and the safety net), items of a list, and
+ * numbered steps, each with the text under it.  Its words come from
+ * report_plan.c alone; a struct docfmt says how a plan and each block
+ * begin and end in a format, text (report_text.c) or HTML
+ * (report_html.c), and keep() writes a value, a date, that a line must
+ * not break inside where the format can say so.  struct doc holds where
+ * a plan is.
+ */
+enum block { B_TITLE, B_HEAD, B_PARA, B_NEXT, B_NET, B_ITEM, B_STEP,
+    B_STEPTEXT, B_NOTE };
+
+struct doc;
+struct docfmt {
+	void	(*begin)(struct doc *d, int first);	/* a plan */
+	void	(*open)(struct doc *d, enum block b);	/* sets d->w */
+	void	(*close)(struct doc *d, enum block b);
+	void	(*end)(struct doc *d);			/* the plan */
+	void	(*keep)(struct doc *d, const char *p, size_t n);
+};
+struct doc {
+	const struct docfmt	*fmt;
+	struct wrap		 w;	/* of the open block */
+	enum block		 b;	/* the open block */
+	int			 list;	/* HTML: the list open, a B_*, or -1 */
+	int			 step;	/* numbered steps so far */
+};
+extern const struct docfmt	text_doc, html_doc;
+
+/*
+ * report_plan.c: the plan of one record (f[] by P_*) in format fmt; first
+ * is set for the first plan of a run.
+ */
+void	plan(const struct field *f, const struct catalog *c,
+	    const struct docfmt *fmt, int first);
 
 #endif

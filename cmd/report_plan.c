@@ -1,15 +1,13 @@
 /*
  * report_plan: bpreport's plan for one person (bpreport(1), --plans), in
- * plain words throughout: no column name or code reaches the page.
+ * plain words throughout: no column name or code reaches the page.  The
+ * words are all here; a struct docfmt writes them as text or as HTML.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "flags.h"
-#include "out.h"
 #include "report.h"
 
-#define WRAP		72	/* plan text width */
 #define SAFETY_NET	"cauda_equina_warning"	/* its own heading */
 
 /* Words for the person, by value of a column. */
@@ -111,17 +109,22 @@ static const struct words doseunits[] = {
 };
 
 static const char	*say(const struct words *, const char *, size_t);
-static void		 para(const char *, const char *, const char *,
+static void		 start(struct doc *, enum block);
+static void		 finish(struct doc *);
+static void		 add(struct doc *, const char *, size_t);
+static void		 glue(struct doc *, const char *);
+static void		 block(struct doc *, enum block, const char *,
 			    size_t);
-static void		 text(const char *, const char *, const char *);
-static void		 sentence(const struct words *, const struct field *);
+static void		 text(struct doc *, enum block, const char *);
+static void		 sentence(struct doc *, enum block,
+			    const struct words *, const struct field *);
 static int		 none(const struct field *);
-static void		 dose(const char *, size_t);
-static void		 planflags(const struct field *);
-static void		 planasked(const struct field *);
-static void		 planexercises(const struct field *,
+static void		 dose(struct doc *, const char *, size_t);
+static void		 planflags(struct doc *, const struct field *);
+static void		 planasked(struct doc *, const struct field *);
+static void		 planexercises(struct doc *, const struct field *,
 			    const struct catalog *);
-static void		 planadvice(const struct field *,
+static void		 planadvice(struct doc *, const struct field *,
 			    const struct catalog *, int);
 
 static const char *
@@ -133,22 +136,47 @@ say(const struct words *w, const char *p, size_t n)
 	return NULL;
 }
 
-/* A paragraph (p, n), wrapped at WRAP. */
 static void
-para(const char *first, const char *indent, const char *p, size_t n)
+start(struct doc *d, enum block b)
 {
-	struct wrap	w;
+	d->b = b;
+	d->fmt->open(d, b);
+}
 
-	wrap_start(&w, WRAP, first, indent);
-	wrap_words(&w, p, n);
-	wrap_end(&w);
+static void
+finish(struct doc *d)
+{
+	d->fmt->close(d, d->b);
+}
+
+/* Words of the open block, wrapped where the format wraps. */
+static void
+add(struct doc *d, const char *p, size_t n)
+{
+	wrap_words(&d->w, p, n);
+}
+
+/* The string s as it is, on the line. */
+static void
+glue(struct doc *d, const char *s)
+{
+	wrap_glue(&d->w, s);
+}
+
+/* A block of the words (p, n). */
+static void
+block(struct doc *d, enum block b, const char *p, size_t n)
+{
+	start(d, b);
+	add(d, p, n);
+	finish(d);
 }
 
 /* The same for the string s. */
 static void
-text(const char *first, const char *indent, const char *s)
+text(struct doc *d, enum block b, const char *s)
 {
-	para(first, indent, s, strlen(s));
+	block(d, b, s, strlen(s));
 }
 
 /*
@@ -156,14 +184,15 @@ text(const char *first, const char *indent, const char *s)
  * no tool writes, is shown as it is rather than left out.
  */
 static void
-sentence(const struct words *w, const struct field *f)
+sentence(struct doc *d, enum block b, const struct words *w,
+    const struct field *f)
 {
 	const char	*s = say(w, f->p, f->n);
 
 	if (s != NULL)
-		text("  ", "  ", s);
+		text(d, b, s);
 	else if (f->n > 0)
-		para("  ", "  ", f->p, f->n);
+		block(d, b, f->p, f->n);
 }
 
 /* 1 if f is empty or "none". */
@@ -178,68 +207,70 @@ none(const struct field *f)
  * after a number spelled out.
  */
 static void
-dose(const char *p, size_t n)
+dose(struct doc *d, const char *p, size_t n)
 {
 	const char	*end = p + n, *us, *u;
-	size_t		 k, d;
+	size_t		 k, dg;
 
 	for (k = 0; p < end; p = us + 1, k++) {
 		if ((us = memchr(p, '_', (size_t)(end - p))) == NULL)
 			us = end;
-		for (d = 0; p + d < us && p[d] >= '0' && p[d] <= '9'; d++)
+		for (dg = 0; p + dg < us && p[dg] >= '0' && p[dg] <= '9'; dg++)
 			;
 		if (p[0] == 'x' && us - p > 1 && p[1] >= '0' && p[1] <= '9') {
-			out_str(k > 0 ? ", " : "");
-			text_put(p + 1, (size_t)(us - p - 1));
-			out_str(" times");
+			glue(d, k > 0 ? ", " : "");
+			wrap_put(&d->w, p + 1, (size_t)(us - p - 1));
+			glue(d, " times");
 			continue;
 		}
-		out_str(k > 0 ? " " : "");
-		if ((u = say(doseunits, p + d, (size_t)(us - p) - d)) != NULL)
-			out_printf("%.*s%s%s", (int)d, p, d > 0 ? " " : "", u);
-		else
-			text_put(p, (size_t)(us - p));
+		glue(d, k > 0 ? " " : "");
+		if ((u = say(doseunits, p + dg, (size_t)(us - p) - dg)) !=
+		    NULL) {
+			wrap_put(&d->w, p, dg);
+			glue(d, dg > 0 ? " " : "");
+			glue(d, u);
+		} else
+			wrap_put(&d->w, p, (size_t)(us - p));
 	}
 }
 
 static void
-planflags(const struct field *f)
+planflags(struct doc *d, const struct field *f)
 {
 	const struct flag	*fl;
 	struct items		 it;
 	const char		*p;
 	size_t			 n;
 
-	out_str("\nWarning signs\n");
+	text(d, B_HEAD, "Warning signs");
 	if (none(&f[P_FLAGS]))
-		text("  ", "  ", "None of the warning signs asked about was "
+		text(d, B_PARA, "None of the warning signs asked about was "
 		    "reported. That is not proof that all is well.");
 	else {
 		items_init(&it, f[P_FLAGS].p, f[P_FLAGS].n);
 		while (items_next(&it, &p, &n)) {
 			if ((fl = flag_find(p, n)) != NULL)
-				text("  - ", "    ", fl->plain);
+				text(d, B_ITEM, fl->plain);
 			else
-				para("  - ", "    ", p, n);
+				block(d, B_ITEM, p, n);
 		}
 	}
 	if (!none(&f[P_UNSCREENED]))
-		planasked(&f[P_UNSCREENED]);
+		planasked(d, &f[P_UNSCREENED]);
 }
 
 /* The screening questions an unscreened list names, in plain words. */
 static void
-planasked(const struct field *f)
+planasked(struct doc *d, const struct field *f)
 {
 	const struct screen	*sc;
-	struct wrap		 w;
 	struct items		 it;
 	const char		*p;
 	size_t			 n;
 	int			 k = 0;
 
-	wrap_start(&w, WRAP, "  ", "  ");
-	wrap_words(&w, "Not yet asked, or the answer could not be read:", 47);
+	start(d, B_PARA);
+	add(d, "Not yet asked, or the answer could not be read:", 47);
 	items_init(&it, f->p, f->n);
 	while (items_next(&it, &p, &n)) {
 		if ((sc = flags_screen(p, n)) != NULL) {
@@ -247,48 +278,48 @@ planasked(const struct field *f)
 			n = strlen(p);
 		}
 		if (k++ > 0)
-			wrap_glue(&w, ";");
-		wrap_words(&w, p, n);
+			glue(d, ";");
+		add(d, p, n);
 	}
-	wrap_end(&w);
+	finish(d);
 }
 
 static void
-planexercises(const struct field *f, const struct catalog *c)
+planexercises(struct doc *d, const struct field *f, const struct catalog *c)
 {
 	const struct entry	*e;
 	const struct field	*ss = &f[P_SESSIONS];
 	const char		*p, *colon, *often;
 	struct items		 it;
 	size_t			 n;
-	int			 k = 0;
 
 	if (none(&f[P_EXERCISES]))
 		return;
-	out_str("\nExercises, ");
+	start(d, B_HEAD);
+	glue(d, "Exercises, ");
 	if ((often = say(sessionwords, ss->p, ss->n)) != NULL)
-		out_str(often);
+		glue(d, often);
 	else
-		text_put(ss->p, ss->n);
-	out_byte('\n');
+		wrap_put(&d->w, ss->p, ss->n);
+	finish(d);
 	items_init(&it, f[P_EXERCISES].p, f[P_EXERCISES].n);
 	while (items_next(&it, &p, &n)) {
 		if ((colon = memchr(p, ':', n)) == NULL)
 			colon = p + n;
 		e = catalog_find(c, p, (size_t)(colon - p), 0);
-		out_printf("  %d. ", ++k);
+		start(d, B_STEP);
 		if (e != NULL)
-			out_str(e->name);
+			glue(d, e->name);
 		else
-			text_put(p, (size_t)(colon - p));
+			wrap_put(&d->w, p, (size_t)(colon - p));
 		if (colon < p + n) {
-			out_str(" (");
-			dose(colon + 1, (size_t)(p + n - colon - 1));
-			out_byte(')');
+			glue(d, " (");
+			dose(d, colon + 1, (size_t)(p + n - colon - 1));
+			glue(d, ")");
 		}
-		out_byte('\n');
+		finish(d);
 		if (e != NULL)
-			text("     ", "     ", e->instructions);
+			text(d, B_STEPTEXT, e->instructions);
 	}
 }
 
@@ -297,7 +328,8 @@ planexercises(const struct field *f, const struct catalog *c)
  * get help at once"; without, all the others.
  */
 static void
-planadvice(const struct field *f, const struct catalog *c, int net)
+planadvice(struct doc *d, const struct field *f, const struct catalog *c,
+    int net)
 {
 	const struct entry	*e;
 	struct items		 it;
@@ -313,47 +345,53 @@ planadvice(const struct field *f, const struct catalog *c, int net)
 		    0) != net)
 			continue;
 		if (k++ == 0)
-			out_str(net ? "\nWhen to get help at once\n" :
-			    "\nAdvice\n");
+			text(d, B_HEAD, net ? "When to get help at once" :
+			    "Advice");
 		if ((e = catalog_find(c, p, n, 1)) != NULL)
-			text(net ? "  " : "  - ", net ? "  " : "    ",
-			    e->instructions);
+			text(d, net ? B_NET : B_ITEM, e->instructions);
 		else
-			para("  - ", "    ", p, n);
+			block(d, B_ITEM, p, n);
 	}
 }
 
 void
-plan(const struct field *f, const struct catalog *c, int first)
+plan(const struct field *f, const struct catalog *c,
+    const struct docfmt *fmt, int first)
 {
-	if (!first)
-		out_byte('\f');
-	out_str("Plan for ");
-	text_put(f[P_ID].p, f[P_ID].n);
+	struct doc	d;
+
+	memset(&d, 0, sizeof(d));
+	d.fmt = fmt;
+	d.list = -1;
+	fmt->begin(&d, first);
+	start(&d, B_TITLE);
+	glue(&d, "Plan for ");
+	wrap_put(&d.w, f[P_ID].p, f[P_ID].n);
 	if (f[P_SEEN].n > 0) {
-		out_str(", seen ");
-		text_put(f[P_SEEN].p, f[P_SEEN].n);
+		glue(&d, ", seen ");
+		fmt->keep(&d, f[P_SEEN].p, f[P_SEEN].n);
 	}
-	out_str("\n\nWhat the answers show\n");
-	sentence(patternwords, &f[P_PATTERN]);
-	sentence(phasewords, &f[P_PHASE]);
-	sentence(riskwords, &f[P_STARTBACK]);
+	finish(&d);
+	text(&d, B_HEAD, "What the answers show");
+	sentence(&d, B_PARA, patternwords, &f[P_PATTERN]);
+	sentence(&d, B_PARA, phasewords, &f[P_PHASE]);
+	sentence(&d, B_PARA, riskwords, &f[P_STARTBACK]);
 	if (f[P_PATTERN].n == 3 && memcmp(f[P_PATTERN].p, "hip", 3) == 0)
-		text("  ", "  ", "Those questions were made for back pain, not "
-		    "hip pain, so they do not change this plan.");
-	sentence(disabilitywords, &f[P_DISABILITY]);
-	sentence(progresswords, &f[P_PROGRESS]);
-	planflags(f);
-	out_str("\nWhat happens next\n");
+		text(&d, B_PARA, "Those questions were made for back pain, "
+		    "not hip pain, so they do not change this plan.");
+	sentence(&d, B_PARA, disabilitywords, &f[P_DISABILITY]);
+	sentence(&d, B_PARA, progresswords, &f[P_PROGRESS]);
+	planflags(&d, f);
+	text(&d, B_HEAD, "What happens next");
 	if (none(&f[P_EXERCISES]) && f[P_DISPOSITION].n == 6 &&
 	    memcmp(f[P_DISPOSITION].p, "review", 6) == 0)
-		text("  ", "  ", say(dispwords, "review_none", 11));
+		text(&d, B_NEXT, say(dispwords, "review_none", 11));
 	else
-		sentence(dispwords, &f[P_DISPOSITION]);
-	planexercises(f, c);
-	planadvice(f, c, 0);
-	planadvice(f, c, 1);
-	out_str("\n");
-	text("", "", "This plan is not a diagnosis. It sorts the answers given "
-	    "and suggests exercises for a clinician to review.");
+		sentence(&d, B_NEXT, dispwords, &f[P_DISPOSITION]);
+	planexercises(&d, f, c);
+	planadvice(&d, f, c, 0);
+	planadvice(&d, f, c, 1);
+	text(&d, B_NOTE, "This plan is not a diagnosis. It sorts the answers "
+	    "given and suggests exercises for a clinician to review.");
+	fmt->end(&d);
 }

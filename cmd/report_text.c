@@ -1,7 +1,7 @@
 /*
  * report_text: bpreport's summary and work list, as text for a terminal
- * or as TSV (bpreport(1)); and the wrapped text both it and the plans
- * write.
+ * or as TSV (bpreport(1)); the wrapped text both it and the plans
+ * write; and how a plan's blocks look as text.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,12 +12,20 @@
 #include "value.h"
 
 #define INDENT_MAX	24	/* of a work list item's later lines */
+#define WRAP		72	/* plan text width */
 
 static void	bar(const struct kv *, tally_t, int, int);
 static void	flagwords(struct wrap *, const struct field *);
 static void	asked(struct wrap *, const struct field *);
 static void	item(const struct report *, int, const struct field *,
 		    const struct field *);
+static void	tbegin(struct doc *, int);
+static void	topen(struct doc *, enum block);
+static void	tclose(struct doc *, enum block);
+static void	tend(struct doc *);
+static void	tkeep(struct doc *, const char *, size_t);
+
+const struct docfmt	text_doc = { tbegin, topen, tclose, tend, tkeep };
 
 void
 text_put(const char *p, size_t n)
@@ -41,6 +49,7 @@ wrap_start(struct wrap *w, int width, const char *first, const char *indent)
 	w->indent = indent;
 	w->words = 0;
 	w->col = (int)strlen(first);
+	w->put = text_put;
 	out_str(first);
 }
 
@@ -66,17 +75,23 @@ wrap_words(struct wrap *w, const char *p, size_t n)
 			out_byte(' ');
 			w->col++;
 		}
-		text_put(p, len);
+		w->put(p, len);
 		w->col += (int)len;
 		w->words++;
 	}
 }
 
 void
+wrap_put(struct wrap *w, const char *p, size_t n)
+{
+	w->put(p, n);
+	w->col += (int)n;
+}
+
+void
 wrap_glue(struct wrap *w, const char *s)
 {
-	out_str(s);
-	w->col += (int)strlen(s);
+	wrap_put(w, s, strlen(s));
 }
 
 void
@@ -84,6 +99,12 @@ wrap_end(struct wrap *w)
 {
 	(void)w;
 	out_byte('\n');
+}
+
+double
+share(tally_t n, tally_t all)
+{
+	return all > 0 ? 100.0 * (double)n / (double)all : 0.0;
 }
 
 static void
@@ -94,7 +115,7 @@ bar(const struct kv *v, tally_t of, int room, int u8)
 	out_str("  ");
 	text_put(v->key, v->len);
 	out_printf("%*s %7llu %5.1f%%", v->len < 12 ? (int)(12 - v->len) : 0,
-	    "", v->n, of > 0 ? 100.0 * (double)v->n / (double)of : 0.0);
+	    "", v->n, share(v->n, of));
 	/* merged summaries may claim more than their records: cap it */
 	len = of == 0 ? 0 : v->n >= of ? room :
 	    (int)((double)v->n * room / (double)of + 0.5);
@@ -177,11 +198,17 @@ item(const struct report *r, int s, const struct field *id,
 	out_str("  ");
 	w.col += (int)id->n + 2;
 	w.words = 0;
-	if (s == W_UNSCREENED)
-		asked(&w, v);
-	else
-		flagwords(&w, v);
+	work_words(&w, s, v);
 	wrap_end(&w);
+}
+
+void
+work_words(struct wrap *w, int s, const struct field *v)
+{
+	if (s == W_UNSCREENED)
+		asked(w, v);
+	else
+		flagwords(w, v);
 }
 
 void
@@ -198,8 +225,7 @@ text_report(const struct report *r)
 	room = r->width - 34;
 	if (room < 10)
 		room = 10;
-	out_printf("Batch summary: %llu records, %llu with problems\n",
-	    records, r->c[S_PROBLEMS].v[0].n);
+	out_printf(SUM_TITLE "\n", records, r->c[S_PROBLEMS].v[0].n);
 	for (c = r->c + S_LEVEL; c < r->c + NCOUNTS; c++) {
 		if (!c->on)
 			continue;
@@ -207,7 +233,7 @@ text_report(const struct report *r)
 		for (k = 0; k < c->nv; k++)
 			bar(&c->v[k], records, room, r->u8bars);
 	}
-	out_str("\nWork list: people to call today\n");
+	out_str("\n" SUM_WORK "\n");
 	for (s = 0; s < NWORK; s++) {
 		calls += r->w[s].n > 0;
 		snprintf(title, sizeof(title), "%s (%zu)", r->w[s].title,
@@ -220,7 +246,61 @@ text_report(const struct report *r)
 			item(r, s, &id, &v);
 	}
 	if (!calls)
-		out_str("\nNo one on the work list today.\n");
+		out_str("\n" SUM_NOONE "\n");
+}
+
+/* A plan as text: one person a sheet, each block as it is wrapped. */
+static void
+tbegin(struct doc *d, int first)
+{
+	(void)d;
+	if (!first)
+		out_byte('\f');
+}
+
+static void
+topen(struct doc *d, enum block b)
+{
+	static const struct {
+		int		 blank;		/* a blank line before */
+		int		 width;
+		const char	*first, *indent;
+	} look[] = {
+		[B_TITLE] = { 0, NOWRAP, "", "" },
+		[B_HEAD] = { 1, NOWRAP, "", "" },
+		[B_PARA] = { 0, WRAP, "  ", "  " },
+		[B_NEXT] = { 0, WRAP, "  ", "  " },
+		[B_NET] = { 0, WRAP, "  ", "  " },
+		[B_ITEM] = { 0, WRAP, "  - ", "    " },
+		[B_STEP] = { 0, NOWRAP, "", "" },
+		[B_STEPTEXT] = { 0, WRAP, "     ", "     " },
+		[B_NOTE] = { 1, WRAP, "", "" }
+	};
+
+	if (look[b].blank)
+		out_byte('\n');
+	if (b == B_STEP)
+		out_printf("  %d. ", ++d->step);
+	wrap_start(&d->w, look[b].width, look[b].first, look[b].indent);
+}
+
+static void
+tclose(struct doc *d, enum block b)
+{
+	(void)b;
+	wrap_end(&d->w);
+}
+
+static void
+tend(struct doc *d)
+{
+	(void)d;
+}
+
+static void
+tkeep(struct doc *d, const char *p, size_t n)
+{
+	wrap_put(&d->w, p, n);
 }
 
 void

@@ -3,7 +3,8 @@
 #
 # Generates N synthetic intake records (tests/bench/gen) and runs every
 # filter on the input it gets in the pipeline, bpreport (on the file and
-# through a pipe), the whole pipeline, cat, and the baseline
+# through a pipe, and its HTML page against its text summary), the whole
+# pipeline, cat, and the baseline
 # (tests/bench/baseline) on each of those inputs and as a four-stage
 # pipeline, in RUNS rounds; and bpimport on the intake written as CSV
 # (tests/bench/tocsv), against bpclassify on the TSV.  Prints a table and
@@ -143,6 +144,7 @@ round() {
 	measure bproutine "$1" flagged bproutine -q
 	measure base_routed "$1" routed baseline
 	measure bpreport "$1" routed bpreport
+	measure bpreport_html "$1" routed bpreport -f html
 	measure bpreport_pipe "$1" routed sh -c 'cat | bpreport'
 	measure base_pipe "$1" intake sh -c "$basepipe"
 	measure pipe "$1" intake sh -c "$pipeline"
@@ -311,6 +313,8 @@ END {
 	row("base_routed", "baseline", "routed", "")
 	row("bpreport", "bpreport", "routed", "base_routed")
 	row("bpreport_pipe", "cat | bpreport", "routed", "base_routed")
+	row("bpreport_html", "bpreport -f html (ratio: over bpreport)",
+	    "routed", "bpreport")
 	row("base_pipe", "baseline x4 (pipeline)", "intake", "")
 	row("pipe", "bpclassify|bpflags|bproutine|bpreport", "intake",
 	    "base_pipe")
@@ -331,6 +335,9 @@ END {
 	    " baseline: %.2fx (aim 1.3x)", ratio["bproutine"]))
 	target(ratio["pipe"] <= 4, sprintf("four-stage pipeline at most 4x" \
 	    " the four-stage baseline pipeline: %.2fx", ratio["pipe"]))
+	target(ratio["bpreport_html"] <= 1.05, sprintf("bpreport -f html" \
+	    " costs no more than the text summary (1.05x for noise): %.2fx",
+	    ratio["bpreport_html"]))
 	rsstarget("bpclassify", "bpclassify")
 	rsstarget("bpflags", "bpflags")
 	rsstarget("bproutine", "bproutine")
