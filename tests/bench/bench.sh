@@ -197,7 +197,7 @@ loadavg=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 for f in intake classified flagged routed visits vflagged csv; do
 	printf '%s %s\n' "$f" "$(wc -c <"$dir/$f.$N")"
 done >"$dir/sizes"
-# bpreport reading a pipe keeps its work list (bp(7)): how long it is
+# bpreport keeps its work list in memory (bp(7)): how long it is
 # at each size
 for s in "$SMALL" "$N"; do
 	bpreport -q -f tsv <"$dir/routed.$s" |
@@ -348,9 +348,9 @@ END {
 	rsstarget("bpimport", "bpimport")
 	d = work[n] - work[small]
 	if (d > 0)
-		printf "note: bpreport reads a file again for its work list;" \
-		    " from a pipe it keeps the list, %d entries at %d and" \
-		    " %d at %d records: %.0f bytes an entry\n",
+		printf "note: bpreport keeps its work list in memory," \
+		    " %d entries at %d and %d at %d records: %.0f bytes" \
+		    " an entry\n",
 		    work[small], small, work[n], n,
 		    (rss["bpreport_pipe", n] - rss["bpreport_pipe", small]) * \
 		    1024 / d
