@@ -2,8 +2,8 @@
 
 uint64_t	fmemo_mask[9];
 
-static size_t	next(size_t);
 static int	empty(const struct fmemo_key *);
+static size_t	other(const struct fmemo_key *);
 
 void
 fmemo_init(struct fmemo *m, int empty, const struct fmemo_val *val)
@@ -23,45 +23,46 @@ fmemo_init(struct fmemo *m, int empty, const struct fmemo_val *val)
 		m->slot[0].w[1] = 1;
 }
 
-/* The slot after h; slot 0 is the empty field's alone. */
-static size_t
-next(size_t h)
-{
-	h = (h + 1) & (FMEMO_SLOTS - 1);
-	return h != 0 ? h : 1;
-}
-
 static int
 empty(const struct fmemo_key *k)
 {
 	return k->w[0] == 0 && k->w[1] == 0;
 }
 
+/*
+ * The other slot of key k: the neighbour of its first one, slot 0 left
+ * out, which is the empty field's alone.
+ */
+static size_t
+other(const struct fmemo_key *k)
+{
+	return (k->h ^ 1) != 0 ? k->h ^ 1 : 1;
+}
+
 const struct fmemo_val *
 fmemo_find(const struct fmemo *m, const struct fmemo_key *k)
 {
-	size_t	h;
+	const struct fmemo_val	*v;
+	size_t			 h = other(k);
 
-	if (empty(k))
-		return fmemo_first(m, k);
-	for (h = k->h == 0 ? 1 : k->h; m->slot[h].w[0] != 0; h = next(h))
-		if (m->slot[h].w[0] == k->w[0] && m->slot[h].w[1] == k->w[1])
-			return &m->slot[h].val;
-	return NULL;
+	if ((v = fmemo_first(m, k)) != NULL || empty(k))
+		return v;
+	return m->slot[h].w[0] == k->w[0] && m->slot[h].w[1] == k->w[1] ?
+	    &m->slot[h].val : NULL;
 }
 
 void
 fmemo_put(struct fmemo *m, const struct fmemo_key *k,
     const struct fmemo_val *val)
 {
-	size_t	h;
+	size_t	h = k->h;
 
-	if (m->n >= FMEMO_SLOTS / 2 || empty(k))
+	if (empty(k))
 		return;
-	for (h = k->h == 0 ? 1 : k->h; m->slot[h].w[0] != 0; h = next(h))
-		;
+	/* the first slot when free (never slot 0), else the other */
+	if (h == 0 || m->slot[h].w[0] != 0)
+		h = other(k);
 	m->slot[h].w[0] = k->w[0];
 	m->slot[h].w[1] = k->w[1];
 	m->slot[h].val = *val;
-	m->n++;
 }

@@ -7,10 +7,10 @@
  * records hold no NUL byte, so the zeros that fill out a shorter field
  * tell the lengths apart.  The FMEMO_KEYMAX bytes from a field's start
  * must be readable whatever its length (tsv_field() gives TSV_PAD).  A
- * table holds what a field was made into (a number and a tag) and takes
- * no more once half full, so that a field not in it is soon found not to
- * be.  Its slot 0 is the empty field's.
- *
+ * table holds what a field was made into (a number and a tag), each key
+ * in one of two slots, and a new key takes the place of an old one when
+ * both are taken: a column of many values (a duration) costs no more
+ * than a miss.  Its slot 0 is the empty field's.
  */
 #ifndef BP_FMEMO_H
 #define BP_FMEMO_H
@@ -33,7 +33,6 @@ struct fmemo {
 		uint64_t	 w[2];		/* the key; slot 0: empty */
 		struct fmemo_val val;
 	}		 slot[FMEMO_SLOTS];
-	int		 n;			/* kept */
 };
 
 /* A field's key, and the slot where it is first looked for. */
@@ -71,7 +70,7 @@ fmemo_key(const char *p, size_t n, struct fmemo_key *k)
 
 /*
  * The value of key k if it is where it is first looked for, else NULL
- * (fmemo_find() looks further).
+ * (fmemo_find() looks in its other slot too).
  */
 static inline const struct fmemo_val *
 fmemo_first(const struct fmemo *m, const struct fmemo_key *k)
@@ -84,7 +83,7 @@ fmemo_first(const struct fmemo *m, const struct fmemo_key *k)
 const struct fmemo_val *fmemo_find(const struct fmemo *m,
 	    const struct fmemo_key *k);
 
-/* Keep val under key k (not in m), unless m is half full. */
+/* Keep val under key k, not in m (one it holds may make room). */
 void	fmemo_put(struct fmemo *m, const struct fmemo_key *k,
 	    const struct fmemo_val *val);
 

@@ -91,8 +91,8 @@ memo(struct intake *in, enum col c)
 {
 	int	k;
 
-	/* an id is rarely seen twice, a date seldom */
-	if (def[c].type == T_TEXT || def[c].type == T_DATE)
+	/* an id is rarely seen twice */
+	if (def[c].type == T_TEXT)
 		return &in->none;
 	for (k = 0; k < (int)c; k++)
 		if (def[k].type == def[c].type && def[k].lo == def[c].lo &&
@@ -138,9 +138,8 @@ in_init(struct intake *in, struct tsv *t, uint64_t reads)
 	in->days.r = V_EMPTY;
 	for (c = 0; c < NCOL; c++)
 		fmemo_init(&in->memo[c], 1, &emptyval);
-	/* an empty id is a problem, an empty date no answer: parsed */
+	/* an empty id is a problem: parsed */
 	fmemo_init(&in->none, 0, &emptyval);
-	in->none.n = FMEMO_SLOTS;
 }
 
 void
@@ -269,7 +268,7 @@ slow(struct intake *in, const struct incol *e, const char *p, size_t n)
 		e->a->r = V_EMPTY;
 	else
 		parse(in, e->c, p, n);
-	if (key && e->a->r != V_BAD) {
+	if (key && e->a->r != V_BAD && e->memo != &in->none) {
 		val.v = e->a->v;
 		val.tag = e->a->r;
 		fmemo_put(e->memo, &k, &val);

@@ -49,7 +49,7 @@ struct intake {
 	struct answer	 days;		/* since onset */
 	/* answers found before, by the first column of a type (intake.c) */
 	struct fmemo	 memo[NCOL];
-	struct fmemo	 none;		/* of the columns not kept */
+	struct fmemo	 none;		/* of the column not kept, id */
 };
 
 /* The type of intake column c. */
