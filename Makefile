@@ -26,11 +26,12 @@ MAN7 =		man/bp.7
 # runtime every tool shares (options' handling, diagnostics, output, the
 # filter loop, the sandbox).
 PUREOBJ =	lib/catalog.o lib/catalog_lines.o lib/csv.o lib/flags.o \
-		lib/opt.o lib/tsv.o lib/value.o lib/vocab.o
+		lib/fmemo.o lib/opt.o lib/tsv.o lib/value.o lib/vocab.o
 TOOLOBJ =	lib/tool/diag.o lib/tool/filter.o lib/tool/intake.o \
 		lib/tool/out.o lib/tool/sandbox.o
 LIBOBJ =	$(PUREOBJ) $(TOOLOBJ)
-LIBHDR =	lib/bits.h lib/catalog.h lib/csv.h lib/flags.h lib/opt.h lib/tsv.h \
+LIBHDR =	lib/bits.h lib/catalog.h lib/csv.h lib/flags.h lib/fmemo.h \
+		lib/opt.h lib/tsv.h \
 		lib/value.h lib/vocab.h lib/tool/diag.h lib/tool/filter.h \
 		lib/tool/intake.h lib/tool/out.h lib/tool/sandbox.h
 BENCH =		tests/bench/gen tests/bench/baseline tests/bench/peakrss \

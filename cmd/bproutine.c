@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "flags.h"
+#include "fmemo.h"
 #include "intake.h"
 #include "out.h"
 
@@ -52,6 +53,7 @@ struct router {
 	struct intake	in;
 	struct catalog	cat;
 	int		col[NKEYS + 1];	/* keys, then unscreened */
+	struct fmemo	memo[NKEYS];	/* each key's words, found before */
 	/* every list there can be, made once from the catalog */
 	struct word	 exercises[NROUT][1 << NCONTRA];
 	struct word	 advice[NROUT + 1][NDISP];
@@ -110,30 +112,48 @@ ready(void *ctx)
 static int
 setup(struct tsv *t, void *ctx)
 {
-	struct router	*r = ctx;
-	int		 k;
+	static const struct fmemo_val	 none = { -1, 0 };
+	struct router			*r = ctx;
+	int				 k;
 
 	in_init(&r->in, t, READS);
-	for (k = 0; k < NKEYS; k++)
+	for (k = 0; k < NKEYS; k++) {
 		r->col[k] = k == K_PROGRESS ? filter_col(t, keys[k].col) :
 		    tsv_col(t, keys[k].col);
+		fmemo_init(&r->memo[k], 0, &none);
+	}
 	r->col[NKEYS] = tsv_col(t, "unscreened");
 	return 0;
 }
 
-/* A word bproutine does not know is reported and read as invalid. */
+/*
+ * A word bproutine does not know is reported and read as invalid.  The
+ * words found are kept by their bytes (fmemo.h): bproutine XX% fewer
+ * instructions a record than a search of the list.
+ */
 static int
 known(struct router *r, struct tsv *t, int k)
 {
-	const char	*p;
-	size_t		 n;
-	int		 i;
+	const struct fmemo_val	*found;
+	struct fmemo_val	 val = { 0, 0 };
+	struct fmemo_key	 key;
+	const char		*p;
+	size_t			 n;
+	int			 i, kept;
 
 	if (r->col[k] < 0)		/* only progress may be absent */
 		return PROG_UNKNOWN;
 	p = tsv_field(t, (size_t)r->col[k], &n);
-	if ((i = vocab_index(keys[k].words, p, n)) >= 0)
+	if ((kept = fmemo_key(p, n, &key)) &&
+	    ((found = fmemo_first(&r->memo[k], &key)) != NULL ||
+	    (found = fmemo_find(&r->memo[k], &key)) != NULL))
+		return (int)found->v;
+	if ((i = vocab_index(keys[k].words, p, n)) >= 0) {
+		val.v = i;
+		if (kept)
+			fmemo_put(&r->memo[k], &key, &val);
 		return i;
+	}
 	r->in.problem = 1;
 	diag_value(t->name, t->line, keys[k].col, "not a known value", p, n);
 	return -1;

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "catalog.h"
+#include "fmemo.h"
 #include "value.h"
 
 typedef unsigned long long	tally_t;	/* counts, as -f tsv writes them */
@@ -44,11 +45,18 @@ struct field {
 	size_t		 n;
 };
 
-/* 1 if the comma list f holds word. */
+/*
+ * 1 if the comma list f holds word.  Most are one word: that first, and
+ * without a search (bpreport XX% fewer instructions a record).
+ */
 static inline int
 field_has(const struct field *f, const char *word)
 {
-	return items_has(f->p, f->n, word);
+	size_t	n = strlen(word);
+
+	if (f->n == n && memcmp(f->p, word, n) == 0)
+		return 1;
+	return memchr(f->p, ',', f->n) != NULL && items_has(f->p, f->n, word);
 }
 
 /* A key and its count. */
@@ -67,6 +75,7 @@ struct count {
 	size_t			 nv, cap, nknown;
 	size_t			*slot;		/* hash of other keys */
 	size_t			 nslot;		/* a power of two, or 0 */
+	struct fmemo		 memo;		/* a record's keys: index in v */
 };
 
 /* A work-list section: items "id\tvalue\n" one after the other. */

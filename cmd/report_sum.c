@@ -39,7 +39,9 @@ static const struct {
 
 static size_t	hash(const char *, size_t);
 static int	slot(struct count *, size_t);
-static int	add(struct count *, const char *, size_t, tally_t);
+static int	add(struct count *, const char *, size_t, tally_t, size_t *);
+static int	bump(struct kv *, tally_t);
+static int	addfield(struct count *, const struct field *);
 static int	newkey(struct kv *, const char *, size_t, tally_t);
 static int	keep(struct work *, const struct field *,
 		    const struct field *);
@@ -86,7 +88,7 @@ slot(struct count *c, size_t i)
  * when out of memory, -2 when the count would overflow.
  */
 static int
-add(struct count *c, const char *p, size_t len, tally_t n)
+add(struct count *c, const char *p, size_t len, tally_t n, size_t *at)
 {
 	struct kv	*v;
 	size_t		 h;
@@ -102,10 +104,8 @@ add(struct count *c, const char *p, size_t len, tally_t n)
 		    memcmp(c->v[c->slot[h] - 1].key, p, len) == 0)
 			v = &c->v[c->slot[h] - 1];
 	if (v != NULL) {
-		if (v->n > (tally_t)-1 - n)
-			return -2;
-		v->n += n;
-		return 0;
+		*at = (size_t)(v - c->v);
+		return bump(v, n);
 	}
 	if (c->nv == c->cap) {
 		c->cap = c->cap > 0 ? 2 * c->cap : 16;
@@ -115,7 +115,44 @@ add(struct count *c, const char *p, size_t len, tally_t n)
 	}
 	if (newkey(&c->v[c->nv], p, len, n) == -1)
 		return -1;
+	*at = c->nv;
 	return slot(c, c->nv++);
+}
+
+/* Add n to the count v; 0, or -2 when it would overflow. */
+static int
+bump(struct kv *v, tally_t n)
+{
+	if (v->n > (tally_t)-1 - n)
+		return -2;
+	v->n += n;
+	return 0;
+}
+
+/*
+ * Add one to the count of a record's field f, whose keys are kept by
+ * their bytes (fmemo.h) as they are found: bpreport XX% fewer
+ * instructions a record than finding each again.  As add().
+ */
+static int
+addfield(struct count *c, const struct field *f)
+{
+	const struct fmemo_val	*found;
+	struct fmemo_val	 val = { 0, 0 };
+	struct fmemo_key	 k;
+	size_t			 at;
+	int			 kept, s;
+
+	if ((kept = fmemo_key(f->p, f->n, &k)) &&
+	    ((found = fmemo_first(&c->memo, &k)) != NULL ||
+	    (found = fmemo_find(&c->memo, &k)) != NULL))
+		return bump(&c->v[found->v], 1);
+	if ((s = add(c, f->p, f->n, 1, &at)) != 0)
+		return s;
+	val.v = (long)at;
+	if (kept)
+		fmemo_put(&c->memo, &k, &val);
+	return 0;
 }
 
 static int
@@ -133,9 +170,10 @@ newkey(struct kv *v, const char *p, size_t len, tally_t n)
 int
 sum_init(struct report *r)
 {
-	struct count	*c;
-	size_t		 i;
-	int		 s;
+	static const struct fmemo_val	 none = { 0, 0 };
+	struct count			*c;
+	size_t				 i;
+	int				 s;
 
 	memset(r, 0, sizeof(*r));
 	for (s = 0; s < NWORK; s++) {
@@ -147,6 +185,7 @@ sum_init(struct report *r)
 		c->section = counts[s].section;
 		c->known = counts[s].known;
 		c->on = !counts[s].optional;
+		fmemo_init(&c->memo, 0, &none);
 		for (i = 0; c->known[i].s != NULL; i++)
 			;
 		/* the known keys, at zero, in their order */
@@ -283,14 +322,14 @@ sum_record(struct report *r, const struct field *f, int problem)
 		if (f[checked[i]].n == 7 &&
 		    memcmp(f[checked[i]].p, "invalid", 7) == 0)
 			problem = 1;
-	if (add(&r->c[S_RECORDS], "total", 5, 1) == -1 ||
-	    add(&r->c[S_PROBLEMS], "total", 5, (tally_t)problem) == -1)
-		return -1;
+	/* "total", the one known key of both */
+	bump(&r->c[S_RECORDS].v[0], 1);
+	bump(&r->c[S_PROBLEMS].v[0], (tally_t)problem);
 	for (s = S_LEVEL; s < NCOUNTS; s++) {
 		if (f[counted[s]].p == NULL)	/* progress, absent */
 			continue;
 		r->c[s].on = 1;
-		if (add(&r->c[s], f[counted[s]].p, f[counted[s]].n, 1) == -1)
+		if (addfield(&r->c[s], &f[counted[s]]) == -1)
 			return -1;
 	}
 	w = sections(f);
@@ -311,7 +350,7 @@ bycount(struct count *c, const struct field *f, const char *file,
 {
 	const struct field	*v = &f[2];
 	tally_t			 x = 0;
-	size_t			 i;
+	size_t			 i, at;
 	int			 e;
 
 	for (i = 0; i < v->n; i++) {
@@ -324,7 +363,7 @@ bycount(struct count *c, const struct field *f, const char *file,
 		diag_value(file, line, "value", "not a count", v->p, v->n);
 		return 2;
 	}
-	if ((e = add(c, f[1].p, f[1].n, x)) == -2) {
+	if ((e = add(c, f[1].p, f[1].n, x, &at)) == -2) {
 		diag_value(file, line, "value", "the sum is too large", v->p,
 		    v->n);
 		return 2;

@@ -21,7 +21,7 @@
  */
 #define TSV_MAXLINE	(1024 * 1024)
 #define TSV_ROOM	(64 * 1024)
-#define TSV_PAD		8		/* bytes readable from a field */
+#define TSV_PAD		16		/* bytes readable from a field */
 
 enum tsv_status {
 	TSV_FATAL = -1,		/* I/O or header problem: t->why, t->err */
@@ -127,8 +127,19 @@ int	tsv_next(struct tsv *t);
  */
 int	tsv_reject(struct tsv *t, int fd);
 
-/* Split the record afresh now that field i is read too (tsv_field()). */
+/*
+ * Mark field i as read: records are split at it from now on, the current
+ * one too (tsv_field() does it the first time it is asked for i).
+ */
 void	tsv_learn(struct tsv *t, size_t i);
+
+/* Field i, marked read before: tsv_field() without its check. */
+static inline const char *
+tsv_fieldat(const struct tsv *t, size_t i, size_t *n)
+{
+	*n = t->cut[i + 1] - t->cut[i] - 1;
+	return t->rec + t->cut[i];
+}
 
 /*
  * Field i (below t->ncols) of the record tsv_next() returned: its bytes,
@@ -145,8 +156,7 @@ tsv_field(struct tsv *t, size_t i, size_t *n)
 {
 	if (!t->read[i])
 		tsv_learn(t, i);
-	*n = t->cut[i + 1] - t->cut[i] - 1;
-	return t->rec + t->cut[i];
+	return tsv_fieldat(t, i, n);
 }
 
 /*

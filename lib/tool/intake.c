@@ -46,21 +46,16 @@ static const struct coldef {
 
 /*
  * Most fields are one of a few short spellings ("n", "no", "No", "3",
- * "low_back"), and parsing them anew for every record is most of what a
- * tool does.  So the answer to a field of up to 8 bytes that was not a
- * problem is kept in a small hash table, one for each type of column
- * (the same type, range and words), by the field's bytes (no field holds
- * a NUL byte, so the zeros after them tell lengths apart), and looked up
- * before parsing: bpclassify XX% fewer instructions a record, bpflags
- * XX%.  A table three quarters full takes no more.  An empty field is
- * looked up the same way, with no test of its own: empty fields come at
- * random, and a branch that guesses wrong costs more than a lookup.
+ * "low_back,buttock"), and parsing them anew for every record is most of
+ * what a tool does.  So the answer to a field that was not a problem is
+ * kept by the field's bytes (fmemo.h), one table for each type of column
+ * (the same type, range and words), and looked up before parsing:
+ * bpclassify XX% fewer instructions a record, bpflags XX%.  An empty
+ * field is looked up the same way, with no test of its own: empty fields
+ * come at random, and a branch that guesses wrong costs more than the
+ * lookup.
  */
-static uint64_t	lenmask[9];	/* the first n bytes of a word */
-
-static void		 masks(void);
-static struct inmemo	*memo(struct intake *, enum col);
-static size_t		 slot(uint64_t);
+static struct fmemo	*memo(struct intake *, enum col);
 static void		 slow(struct intake *, const struct incol *,
 			    const char *, size_t);
 static int		 report(struct intake *, enum col, const char *,
@@ -90,27 +85,14 @@ in_words(enum col c)
 	    NULL;
 }
 
-static void
-masks(void)
-{
-	unsigned char	b[8];
-	size_t		n;
-
-	for (n = 0; n <= 8; n++) {
-		memset(b, 0, sizeof(b));
-		memset(b, 0xff, n);
-		memcpy(&lenmask[n], b, 8);
-	}
-}
-
 /* The table of column c's type: that of the first column like it. */
-static struct inmemo *
+static struct fmemo *
 memo(struct intake *in, enum col c)
 {
 	int	k;
 
-	/* an id is rarely seen twice; a date is longer than a key */
-	if (def[c].type == T_TEXT || def[c].type == T_DATE)
+	/* an id is rarely seen twice */
+	if (def[c].type == T_TEXT)
 		return &in->none;
 	for (k = 0; k < (int)c; k++)
 		if (def[k].type == def[c].type && def[k].lo == def[c].lo &&
@@ -119,20 +101,13 @@ memo(struct intake *in, enum col c)
 	return &in->memo[k];
 }
 
-/* The hash of key: an index into a table. */
-static size_t
-slot(uint64_t key)
-{
-	return (size_t)(key * 0x9e3779b97f4a7c15ULL >> 58) & (IN_MEMO - 1);
-}
-
 void
 in_init(struct intake *in, struct tsv *t, uint64_t reads)
 {
-	struct incol	e;
-	int		c, i, k;
+	static const struct fmemo_val	emptyval = { 0, V_EMPTY };
+	struct incol			e;
+	int				c, i, k;
 
-	masks();
 	memset(in, 0, sizeof(*in));
 	in->t = t;
 	in->reads = reads;
@@ -145,6 +120,7 @@ in_init(struct intake *in, struct tsv *t, uint64_t reads)
 			in->col[in->n].c = (enum col)c;
 			in->col[in->n].a = &in->a[c];
 			in->col[in->n++].memo = memo(in, (enum col)c);
+			tsv_learn(t, (size_t)in->field[c]);
 		}
 	}
 	/* a batch whose columns are all named otherwise reads as unanswered */
@@ -160,14 +136,10 @@ in_init(struct intake *in, struct tsv *t, uint64_t reads)
 			in->col[k - 1] = e;
 		}
 	in->days.r = V_EMPTY;
-	/*
-	 * Slot 0 of a table is an empty field's, key 0, answer V_EMPTY
-	 * (all zero), and holds nothing else: slot(0) is 0.  An empty field
-	 * of a column not kept is no answer: its key there is one that
-	 * slot() never puts there.
-	 */
-	in->none.n = IN_MEMO;
-	in->none.slot[0].key = 1;
+	for (c = 0; c < NCOL; c++)
+		fmemo_init(&in->memo[c], 1, &emptyval);
+	/* an empty id is a problem: parsed */
+	fmemo_init(&in->none, 0, &emptyval);
 }
 
 void
@@ -278,64 +250,59 @@ days(struct intake *in)
 	}
 }
 
-/*
- * The field (p, n) of e, not found at the first place to look: the rest
- * of its table, then the parsers.
- */
+/* The field (p, n) of e, not where its key is first looked for. */
 static void
 slow(struct intake *in, const struct incol *e, const char *p, size_t n)
 {
-	struct inmemo	*m = e->memo;
-	uint64_t	 x = 0;
-	size_t		 h = 0;
+	const struct fmemo_val	*found;
+	struct fmemo_val	 val;
+	struct fmemo_key	 k;
+	int			 key = fmemo_key(p, n, &k);
 
-	if (n - 1 < 8) {
-		memcpy(&x, p, 8);
-		x &= lenmask[n];
-		for (h = slot(x); h == 0 || m->slot[h].key != 0;
-		    h = (h + 1) & (IN_MEMO - 1))
-			if (h != 0 && m->slot[h].key == x) {
-				*e->a = m->slot[h].a;
-				return;
-			}
+	if (key && (found = fmemo_find(e->memo, &k)) != NULL) {
+		e->a->v = found->v;
+		e->a->r = found->tag;
+		return;
 	}
 	if (n == 0 && def[e->c].type != T_TEXT)
 		e->a->r = V_EMPTY;
 	else
 		parse(in, e->c, p, n);
-	/* slot h is free: keep the answer there */
-	if (x != 0 && e->a->r != V_BAD && m->n < IN_MEMO / 4 * 3) {
-		m->slot[h].key = x;
-		m->slot[h].a = *e->a;
-		m->n++;
+	if (key && e->a->r != V_BAD && e->memo != &in->none) {
+		val.v = e->a->v;
+		val.tag = e->a->r;
+		fmemo_put(e->memo, &k, &val);
 	}
 }
 
 void
 in_begin(struct intake *in)
 {
-	struct tsv		*t = in->t;
+	const struct tsv	*t = in->t;
 	const struct incol	*e, *end = in->col + in->n;
-	const struct inmemo	*m;
+	const struct incol	*miss[NCOL], **m = miss, **mp;
+	const struct fmemo_val	*val;
+	struct fmemo_key	 k;
 	const char		*p;
-	uint64_t		 x;
-	size_t			 n, h;
+	size_t			 n;
 
 	in->problem = 0;
+	/*
+	 * The columns whose answers are where their tables first hold them,
+	 * then the others: the first loop calls nothing.  The fields were
+	 * marked read by in_init().
+	 */
 	for (e = in->col; e < end; e++) {
-		p = tsv_field(t, e->field, &n);
-		if (n <= 8) {
-			/* tsv_field(): TSV_PAD (8) bytes from p can be read */
-			memcpy(&x, p, 8);
-			x &= lenmask[n];
-			m = e->memo;
-			h = slot(x);
-			if (m->slot[h].key == x) {
-				*e->a = m->slot[h].a;
-				continue;
-			}
-		}
-		slow(in, e, p, n);
+		p = tsv_fieldat(t, e->field, &n);
+		if (fmemo_key(p, n, &k) && (val = fmemo_first(e->memo, &k))) {
+			e->a->v = val->v;
+			e->a->r = val->tag;
+		} else
+			*m++ = e;
+	}
+	for (mp = miss; mp < m; mp++) {
+		p = tsv_fieldat(t, (*mp)->field, &n);
+		slow(in, *mp, p, n);
 	}
 	if (in->reads & COLBIT(COL_DURATION))
 		days(in);

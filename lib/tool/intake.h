@@ -15,6 +15,7 @@
 
 #include <stdint.h>
 
+#include "fmemo.h"
 #include "tsv.h"
 #include "value.h"
 #include "vocab.h"
@@ -28,22 +29,12 @@ struct answer {
 	int		 r;	/* V_OK, V_EMPTY or V_BAD */
 };
 
-/* private: answers already found, by their field's bytes (intake.c) */
-#define IN_MEMO	64
-struct inmemo {
-	struct {
-		uint64_t	 key;		/* 0: none */
-		struct answer	 a;
-	}		 slot[IN_MEMO];
-	int		 n;
-};
-
 /* private: a column present, as in_begin() reads it */
 struct incol {
 	size_t		 field;		/* in the record */
 	enum col	 c;
 	struct answer	*a;		/* where its answer goes */
-	struct inmemo	*memo;		/* of its type */
+	struct fmemo	*memo;		/* of its type */
 };
 
 struct intake {
@@ -56,8 +47,9 @@ struct intake {
 	int		 field[NCOL];	/* column c's field, or -1 */
 	struct answer	 a[NCOL];
 	struct answer	 days;		/* since onset */
-	struct inmemo	 memo[NCOL];	/* by the first column of a type */
-	struct inmemo	 none;		/* of the columns not kept */
+	/* answers found before, by the first column of a type (intake.c) */
+	struct fmemo	 memo[NCOL];
+	struct fmemo	 none;		/* of the column not kept, id */
 };
 
 /* The type of intake column c. */
