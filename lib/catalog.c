@@ -233,6 +233,7 @@ row(struct catalog *c, struct tsv *t, const int *col)
 	if (e.kind != KIND_ADVICE && (e.routines & ~((1U << NROUT) - 1)))
 		return problem(c, t->line, "routines: an exercise takes "
 		    "routines only");
+	val_trim(&p[F_CONTRA], &n[F_CONTRA]);
 	if (vocab_find(&none_v, p[F_CONTRA], n[F_CONTRA]) == 0)
 		e.contra = 0;
 	else if (val_set(p[F_CONTRA], n[F_CONTRA], &contra_v, &e.contra,

@@ -308,7 +308,8 @@ setheader(struct tsv *t, const char *p, size_t n)
 	t->cut = malloc((t->ncols + 17) * sizeof(*t->cut));
 	t->read = calloc(t->ncols, 1);
 	t->room = calloc(t->ncols, 1);
-	t->need = malloc((t->ncols + 2) * sizeof(*t->need));
+	/* runs of the cuts 1 to ncols, at most (ncols + 1) / 2, and the end */
+	t->need = malloc((t->ncols + 4) * sizeof(*t->need));
 	if (t->cols == NULL || t->cut == NULL || t->read == NULL ||
 	    t->room == NULL || t->need == NULL) {
 		free(s);
@@ -316,7 +317,7 @@ setheader(struct tsv *t, const char *p, size_t n)
 		t->cols = NULL;
 		return fail(t, "out of memory", ENOMEM);
 	}
-	t->need[0] = UINT32_MAX;
+	t->need[0] = t->need[1] = UINT32_MAX;
 #if defined(__SSE2__)
 	for (i = 1; i < 256; i++)
 		count8[i] = (unsigned char)(count8[i / 2] + (i & 1));
@@ -443,7 +444,8 @@ split(struct tsv *t, const char *p, size_t n)
 		    m &= m - 1)
 			*w++ = off + (uint32_t)bits_low(m);
 		k += c;
-		if (k >= need[1])
+		/* past every run it passed: a block may pass several */
+		while (k >= need[1])
 			need += 2;
 	}
 #endif
@@ -461,7 +463,7 @@ split(struct tsv *t, const char *p, size_t n)
 			off = (uint32_t)(p - start) + 1;
 			for (; y != 0; y &= y - 1)
 				cut[++k] = off + (uint32_t)(bits_low(y) >> 3);
-			if (k >= need[1])
+			while (k >= need[1])
 				need += 2;
 		}
 	for (; p < end; p++)
@@ -490,7 +492,8 @@ tsv_learn(struct tsv *t, size_t i)
 				k--;
 			t->need[k++] = (uint32_t)j;
 		}
-	t->need[k] = UINT32_MAX;
+	/* the end: a run from and to no cut */
+	t->need[k] = t->need[k + 1] = UINT32_MAX;
 	if (t->rec != NULL)
 		split(t, t->rec, t->reclen);
 }
