@@ -168,12 +168,19 @@ if want bproutine; then
 	    "$F/fuzz_bproutine.c"
 	link bproutine "$B/obj/fuzztool.o"
 fi
+# bpreport.c included, its parts linked
+REPORT=
+for p in report_sum report_text report_plan; do
+	want bpreport || want bpmerge || want bpplans || break
+	cc "$B/obj/cmd_$p.o" $BP "$TOP/cmd/$p.c"
+	REPORT="$REPORT $B/obj/cmd_$p.o"
+done
 m=0
 for h in bpreport bpmerge bpplans; do
 	if want $h; then
 		cc "$B/obj/fuzz_$h.o" $BP -Dmain=bpreport_main -DFZ_MODE=$m \
 		    "$F/fuzz_bpreport.c"
-		link $h "$B/obj/fuzztool.o"
+		link $h $REPORT "$B/obj/fuzztool.o"
 	fi
 	m=$((m + 1))
 done
