@@ -264,12 +264,14 @@ wait
 # ---- report ----
 
 fail=0
-printf '\n%-11s %6s %12s %8s %6s %7s  %s\n' harness status runs exec/s cov ft result
+printf '\n%-11s %6s %12s %8s %6s %7s %6s  %s\n' harness status runs exec/s cov ft rss_mb \
+    result
 for h in $HARNESSES; do
 	log=$B/logs/$h.log
 	st=$(cat "$B/logs/$h.status" 2>/dev/null || echo '?')
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+	rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)
 	last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -n 1)
 	cov=$(printf '%s\n' "$last" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
 	ft=$(printf '%s\n' "$last" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
@@ -282,7 +284,7 @@ for h in $HARNESSES; do
 	fi
 	[ "$st" = 0 ] && [ "$found" -gt 0 ] &&
 		res="clean now; $found old artifact(s) in $B/artifacts/$h/"
-	printf '%-11s %6s %12s %8s %6s %7s  %s\n' "$h" "$st" "${runs:-?}" \
-	    "${eps:-?}" "${cov:-?}" "${ft:-?}" "$res"
+	printf '%-11s %6s %12s %8s %6s %7s %6s  %s\n' "$h" "$st" \
+	    "${runs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "${rss:-?}" "$res"
 done
 exit $fail
