@@ -13,23 +13,12 @@
 #include "fuzzutil.h"
 
 int	bpclassify_main(int, char **);
-int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const char *const added[] = {
 	"phase", "pattern", "startback", "odi", "disability", NULL
 };
 static const char *const need[] = { "id", NULL };
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_init();
-	fz_toolinit();
-	return 0;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,110 +1,135 @@
 /*
  * Harnesses 3d and 5: bpreport.  cmd/bpreport.c is included here,
- * compiled with -Dmain=bpreport_main, and this file is built three
- * times (run.sh), FZ_MODE choosing what the input is:
+ * compiled with -Dmain=bpreport_main and linked with report_sum.c,
+ * report_text.c and report_plan.c; this file is built three times
+ * (run.sh), FZ_MODE choosing what the input is:
  *
- *   0 fuzz_bpreport  records: "bpreport -q FILE" (the text summary);
- *                    then -f tsv, which --merge must read back to the
- *                    same summary, and the input cut in two at a line,
- *                    the header copied to the second part, whose two
- *                    summaries --merge must add up to the same (bp(7):
- *                    "the split run ends with the same report as one
- *                    run");
+ *   0 fuzz_bpreport  records: "bpreport -q -r REJECTS FILE" (the text
+ *                    summary), whose record count and rejects must
+ *                    account for every record read; then -f tsv,
+ *                    which --merge must read back to the same summary,
+ *                    and the input cut in two at a line, the header
+ *                    copied to the second part, whose two summaries
+ *                    --merge must add up to the same (bp(7): "the
+ *                    split run ends with the same report as one run");
  *   1 fuzz_bpmerge   a summary: "bpreport --merge -f tsv FILE", whose
  *                    output --merge must read back to itself;
- *   2 fuzz_bpplans   records: "bpreport -q --plans FILE", one plan per
- *                    record.
+ *   2 fuzz_bpplans   records: "bpreport -q --plans -r REJECTS FILE",
+ *                    one plan per record not rejected.
  *
- * Static state: the summary lives in the file-scope "static struct
- * report rep", which a run never frees: countinit() drops the counts of
- * the previous run (a leak) and the work lists keep growing.  reset()
- * below frees and zeroes rep after every run.  main()'s "static struct
- * catalog cat" (loaded for --plans) is out of reach by name, so
- * catalog_load is renamed for the included file to a hook that notes
- * it and frees the previous catalog.
+ * Static state: main() keeps "static struct run r" (the format, the
+ * plans written so far) and "static struct catalog cat" (loaded for
+ * --plans, never freed), both out of reach by name.  So sum_init and
+ * filter_catalog are renamed for the included file to hooks that note
+ * &r (from &r.rep) and &cat; reset() frees the catalog and zeroes both
+ * after every run, as a new process has them.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
+#include "filter.h"
 #include "fuzzutil.h"
+#include "../../cmd/report.h"
 
-static int	hook_catalog_load(struct catalog *, const char *);
-#define catalog_load	hook_catalog_load
+static int	hook_filter_catalog(struct catalog *, const char *);
+static int	hook_sum_init(struct report *);
+#define filter_catalog	hook_filter_catalog
+#define sum_init	hook_sum_init
 #include "../../cmd/bpreport.c"
-#undef catalog_load
+#undef filter_catalog
+#undef sum_init
 
 #ifndef FZ_MODE
 #define FZ_MODE	0
 #endif
 
 int	bpreport_main(int, char **);
-int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static struct catalog	*catp;
+static struct run	*runp;
 
 static int
-hook_catalog_load(struct catalog *c, const char *path)
+hook_filter_catalog(struct catalog *c, const char *path)
 {
 	catp = c;
-	catalog_free(c);
-	return catalog_load(c, path);
+	return filter_catalog(c, path);
 }
 
-static void
-reset(void)
+static int
+hook_sum_init(struct report *rep)
 {
-	/* bpreport frees its report at the end of each run */
-	if (catp != NULL)
-		catalog_free(catp);
+	runp = (struct run *)(void *)((char *)rep - offsetof(struct run,
+	    rep));
+	return sum_init(rep);
 }
 
 static void
 run1(const char *const *argv, struct fz_run *r)
 {
 	fz_runtool(bpreport_main, argv, r);
-	reset();
+	if (catp != NULL)
+		catalog_free(catp);
+	if (runp != NULL)
+		memset(runp, 0, sizeof(*runp));
 }
 
-/* The records of (p, n) as the tools count them; -1 if unreadable. */
-static long
-records(const char *p, size_t n)
+#if FZ_MODE != 1
+/* The records and bad lines of (p, n) as the reader has them. */
+struct readin {
+	long	nrec, nbad;
+	int	fatal;
+};
+
+static void
+count(const char *p, size_t n, struct readin *k)
 {
 	struct tsv	t;
-	long		k = 0;
 	int		s;
 
+	memset(k, 0, sizeof(*k));
 	if (tsv_openmem(&t, "in", p, n) == -1)
 		fz_fail("tsv_openmem");
 	if ((s = tsv_header(&t)) == 1)
-		while ((s = tsv_next(&t)) == TSV_REC)
-			k++;
+		while ((s = tsv_next(&t)) != TSV_EOF && s != TSV_FATAL) {
+			if (s == TSV_REC)
+				k->nrec++;
+			else
+				k->nbad++;
+		}
+	k->fatal = s == TSV_FATAL;
 	tsv_close(&t);
-	return s == TSV_EOF ? k : -1;
 }
 
-static size_t
-starting(const char *p, size_t n, const char *prefix)
+/* Records in = records out + records rejected, out being nout. */
+static void
+accounted(const struct readin *k, long nout, const struct fz_run *r)
 {
-	size_t	i, k = 0, len = strlen(prefix);
-
-	for (i = 0; i + len <= n; i++)
-		if ((i == 0 || p[i - 1] == '\n') &&
-		    memcmp(p + i, prefix, len) == 0)
-			k++;
-	return k;
+	if (k->fatal)
+		fz_fail("exit 0 or 1 on input the reader refuses");
+	if (nout != k->nrec || (long)fz_lines(r->rej, r->nrej) != k->nbad) {
+		fprintf(stderr, "%ld records and %ld bad lines in; %ld out, "
+		    "%zu rejected\n", k->nrec, k->nbad, nout,
+		    fz_lines(r->rej, r->nrej));
+		fz_fail("records in != records out + rejected");
+	}
+	if (k->nbad > 0 && r->status != 1)
+		fz_fail("lines rejected but exit 0");
 }
 
+#endif
+
+#if FZ_MODE != 2
 static int
 same(const struct fz_run *a, const struct fz_run *b)
 {
-	return a->status == b->status && a->nout == b->nout &&
-	    memcmp(a->out, b->out, a->nout) == 0;
+	return a->nout == b->nout && memcmp(a->out, b->out, a->nout) == 0;
 }
-
+#endif
 
 #if FZ_MODE == 0
 /* Where to cut (p, n): the header line's end and a later line's end. */
@@ -121,7 +146,7 @@ cut(const char *p, size_t n, size_t *hend, size_t *mid)
 		line++;
 		if (line == 1 && len >= 3 && memcmp(q, "\xef\xbb\xbf", 3) == 0)
 			len -= 3;
-		if (len > 0 && nl[-1] == '\r')
+		while (len > 0 && q[len - 1] == '\r')
 			len--;
 		q = nl + 1;
 		if (len > 0)
@@ -134,114 +159,135 @@ cut(const char *p, size_t n, size_t *hend, size_t *mid)
 	*mid = (size_t)(nl + 1 - p);
 	return 1;
 }
-#endif
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* The summary of the two parts of (p, n) merged must be r's. */
+static void
+halves(const char *p, size_t n, const struct fz_run *r)
 {
-	(void)argc;
-	(void)argv;
-	fz_init();
-	fz_toolinit();
-	return 0;
+	static const char *const tsv[] = { "bpreport", "-q", "-f", "tsv",
+				    FZ_INPUT, NULL };
+	static const char *const merge2[] = { "bpreport", "-q", "--merge",
+				    "-f", "tsv", FZ_INPUT, FZ_INPUT2, NULL };
+	struct fz_run		 a, b, m;
+	char			*part;
+	size_t			 hend, mid;
+
+	if (!cut(p, n, &hend, &mid) || mid <= hend || mid >= n)
+		return;
+	fz_input(p, mid);
+	run1(tsv, &a);
+	if ((part = malloc(hend + n - mid)) == NULL)
+		fz_fail("malloc");
+	memcpy(part, p, hend);
+	memcpy(part + hend, p + mid, n - mid);
+	fz_input(part, hend + n - mid);
+	free(part);
+	run1(tsv, &b);
+	if (a.status < 2 && b.status < 2) {
+		fz_input(a.out, a.nout);
+		fz_input2(b.out, b.nout);
+		run1(merge2, &m);
+		if (m.status == 2 || !same(r, &m))
+			fz_fail("--merge of two halves is not the summary "
+			    "of the whole");
+		fz_freerun(&m);
+	}
+	fz_freerun(&a);
+	fz_freerun(&b);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void
+summary(const char *p, size_t n)
 {
-	const char		*p = (const char *)data;
-	struct fz_run		 r, r2;
-#if FZ_MODE == 0
-	static const char *const text[] = { "bpreport", "-q", FZ_INPUT, NULL };
+	static const char *const text[] = { "bpreport", "-q", "-r",
+				    FZ_REJECTS, FZ_INPUT, NULL };
 	static const char *const tsv[] = { "bpreport", "-q", "-f", "tsv",
 				    FZ_INPUT, NULL };
 	static const char *const merge[] = { "bpreport", "-q", "--merge",
 				    "-f", "tsv", FZ_INPUT, NULL };
-	static const char *const merge2[] = { "bpreport", "-q", "--merge",
-				    "-f", "tsv", FZ_INPUT, FZ_INPUT2, NULL };
-	struct fz_run		 a, b;
-	char			 head[64], *part;
-	size_t			 hend, mid;
-	long			 nrec = records(p, size);
+	struct fz_run		 r, r2;
+	struct readin		 k;
+	unsigned long long	 nout;
 
-	fz_input(p, size);
+	count(p, n, &k);
+	fz_input(p, n);
 	run1(text, &r);
-	if (r.status < 2) {
-		if (nrec < 0)
-			fz_fail("exit 0 or 1 on unreadable input");
-		snprintf(head, sizeof(head), "Batch summary: %ld records,",
-		    nrec);
-		if (r.nout > 0 && strncmp(r.out, head, strlen(head)) != 0)
-			fz_fail("summary does not count every record");
+	if (r.status < 2 && r.nout > 0) {
+		if (sscanf(r.out, "Batch summary: %llu records,", &nout) != 1)
+			fz_fail("summary without its record count");
+		accounted(&k, (long)nout, &r);
 	}
 	fz_freerun(&r);
 
 	run1(tsv, &r);
 	if (r.status == 2 || r.nout == 0) {
 		fz_freerun(&r);
-		return 0;
+		return;
 	}
 	fz_input(r.out, r.nout);
 	run1(merge, &r2);
-	if (!same(&r, &r2))
+	if (r2.status == 2 || !same(&r, &r2))
 		fz_fail("--merge of a summary is not that summary");
 	fz_freerun(&r2);
-
-	if (cut(p, size, &hend, &mid) && mid > hend && mid < size) {
-		fz_input(p, mid);
-		run1(tsv, &a);
-		if ((part = malloc(hend + size - mid)) == NULL)
-			fz_fail("malloc");
-		memcpy(part, p, hend);
-		memcpy(part + hend, p + mid, size - mid);
-		fz_input(part, hend + size - mid);
-		free(part);
-		run1(tsv, &b);
-		if (a.status < 2 && b.status < 2) {
-			fz_input(a.out, a.nout);
-			fz_input2(b.out, b.nout);
-			run1(merge2, &r2);
-			if (!same(&r, &r2))
-				fz_fail("--merge of two halves is not the "
-				    "summary of the whole");
-			fz_freerun(&r2);
-		}
-		fz_freerun(&a);
-		fz_freerun(&b);
-	}
+	halves(p, n, &r);
 	fz_freerun(&r);
+}
 #elif FZ_MODE == 1
+static void
+summary(const char *p, size_t n)
+{
 	static const char *const merge[] = { "bpreport", "--merge", "-f",
 				    "tsv", FZ_INPUT, NULL };
+	struct fz_run		 r, r2;
 
-	fz_input(p, size);
+	fz_input(p, n);
 	run1(merge, &r);
 	if (r.status < 2 && r.nout > 0) {
 		fz_input(r.out, r.nout);
 		run1(merge, &r2);
-		if (!same(&r, &r2))
+		if (r2.status != r.status || !same(&r, &r2))
 			fz_fail("--merge of a merged summary changes it");
 		fz_freerun(&r2);
 	}
 	fz_freerun(&r);
+}
 #else
-	static const char *const plans[] = { "bpreport", "-q", "--plans",
-				    FZ_INPUT, NULL };
-	long			 nrec = records(p, size);
+/* Plans in out: one starts it, a form feed each later one. */
+static long
+plans(const char *p, size_t n)
+{
+	static const char	 first[] = "Plan for ", next[] = "\fPlan for ";
+	const char		*q, *end = p + n;
+	long			 k;
 
-	fz_input(p, size);
-	run1(plans, &r);
-	if (r.status < 2) {
-		if (nrec < 0)
-			fz_fail("exit 0 or 1 on unreadable input");
-		if (starting(r.out, r.nout, "Plan for ") != (size_t)nrec)
-			fz_fail("not one plan per record");
-	}
+	k = n >= sizeof(first) - 1 && memcmp(p, first, sizeof(first) - 1) == 0;
+	for (q = p; (q = memchr(q, '\f', (size_t)(end - q))) != NULL; q++)
+		if ((size_t)(end - q) >= sizeof(next) - 1 &&
+		    memcmp(q, next, sizeof(next) - 1) == 0)
+			k++;
+	return k;
+}
+
+static void
+summary(const char *p, size_t n)
+{
+	static const char *const argv[] = { "bpreport", "-q", "--plans",
+				    "-r", FZ_REJECTS, FZ_INPUT, NULL };
+	struct fz_run		 r;
+	struct readin		 k;
+
+	count(p, n, &k);
+	fz_input(p, n);
+	run1(argv, &r);
+	if (r.status < 2)
+		accounted(&k, plans(r.out, r.nout), &r);
 	fz_freerun(&r);
+}
 #endif
-	(void)r2;
-	(void)same;
-	(void)starting;
-	(void)records;
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	summary((const char *)data, size);
 	return 0;
 }

@@ -3,29 +3,30 @@
  * included here, compiled with -Dmain=bproutine_main, with the checks
  * of fz_filter() as for bpclassify.
  *
- * Static state: main()'s "static struct router r" gets a fresh
- * catalog_load() (whose memset drops the previous catalog) and fresh
- * malloc'd exercise and advice lists (lists()) on every call, never
- * freed: fine for a process that runs once, a leak per input here.  r is out of reach by
- * name, so catalog_load is renamed for the included file to a hook that
- * finds r from &r.cat, the only catalog it is given, and frees what the
- * previous run left; release() frees it after each run, so that the
- * leak check sees nothing.
+ * Static state: main()'s "static struct router r" gets a fresh catalog
+ * (filter_catalog(), whose catalog_load() drops the previous one) and
+ * fresh malloc'd exercise and advice lists (lists()) on every call,
+ * never freed: fine for a process that runs once, a leak per input
+ * here.  r is out of reach by name, so filter_catalog is renamed for
+ * the included file to a hook that finds r from &r.cat, the only
+ * catalog it is given; release() frees what a run left and zeroes r,
+ * as a new process has it, after each run.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalog.h"
+#include "filter.h"
 #include "fuzzutil.h"
 
-static int	hook_catalog_load(struct catalog *, const char *);
-#define catalog_load	hook_catalog_load
+static int	hook_filter_catalog(struct catalog *, const char *);
+#define filter_catalog	hook_filter_catalog
 #include "../../cmd/bproutine.c"
-#undef catalog_load
+#undef filter_catalog
 
 int	bproutine_main(int, char **);
-int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const char *const added[] = {
@@ -38,44 +39,30 @@ static const char *const need[] = {
 
 static struct router	*routerp;
 
-/* Free the lists of every struct router pointer array, whatever shape. */
-#define FREEALL(a) \
-	do { \
-		char	**pp_ = (char **)(void *)&(a); \
-		size_t	  i_; \
-		for (i_ = 0; i_ < sizeof(a) / sizeof(char *); i_++) { \
-			free(pp_[i_]); \
-			pp_[i_] = NULL; \
-		} \
-	} while (0)
-
 static void
 release(void)
 {
+	int	rt, k;
+
 	if (routerp == NULL)
 		return;
 	catalog_free(&routerp->cat);
-	FREEALL(routerp->exercises);
-	FREEALL(routerp->advice);
+	for (rt = 0; rt < NROUT; rt++)
+		for (k = 0; k < 1 << NCONTRA; k++)
+			free((char *)routerp->exercises[rt][k].s);
+	for (rt = 0; rt < NROUT + 1; rt++)
+		for (k = 0; k < NDISP; k++)
+			free((char *)routerp->advice[rt][k].s);
+	memset(routerp, 0, sizeof(*routerp));
 }
 
 static int
-hook_catalog_load(struct catalog *c, const char *path)
+hook_filter_catalog(struct catalog *c, const char *path)
 {
 	routerp = (struct router *)(void *)((char *)c -
 	    offsetof(struct router, cat));
 	release();
-	return catalog_load(c, path);
-}
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fz_init();
-	fz_toolinit();
-	return 0;
+	return filter_catalog(c, path);
 }
 
 int

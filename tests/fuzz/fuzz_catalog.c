@@ -2,12 +2,24 @@
  * Harness 4: the catalog parser, lib/catalog.c (bp-catalog(5)).
  *
  * Each input is a catalog file: catalog_load() on /dev/fd/N of a memfd
- * holding it.  A catalog it takes must be one bp-catalog(5) allows: at
- * least one entry, ids and doses single tokens, known kinds, exercises
- * on routines only, advice free of contraindications, no id twice in
- * its class, every routine with an exercise free of contraindications,
- * listmax large enough for the longest list bproutine writes.  A
- * catalog it refuses must come with a reason or an errno.
+ * holding it.  It must either refuse the file with a reason (or an
+ * errno) and a line within the file, at least 1 when the file has a
+ * line that is not empty, or give a catalog that bp-catalog(5) allows
+ * (check()): an entry for every row, in order, its id, name, dose,
+ * source and instructions the row's with the spaces around them
+ * removed; ids and doses single words without comma, colon or space;
+ * every field within its CAT_*MAX bound; known kinds; exercises on
+ * routines only; advice free of contraindications; no id twice in its
+ * class, each found by catalog_find(); every routine with an exercise
+ * free of contraindications; and every list bproutine can write no
+ * longer than CAT_LISTMAX bytes, nor than listmax with its NUL.
+ *
+ * Then the same file with a space added on both sides of every field
+ * of every row (padded()) must give the same outcome: the same
+ * entries, or the same refusal at the same line (bp-catalog(5):
+ * "Spaces around a field are ignored").  Except one field: a
+ * contraindications field that reads "none", which catalog.c compares
+ * untrimmed, so that " none" is refused (tests/fuzz.bats has it).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,78 +28,308 @@
 
 #include "catalog.h"
 #include "fuzzutil.h"
+#include "tsv.h"
+#include "value.h"
+
+#define BOM	"\xef\xbb\xbf"
 
 static int	infd;
 static char	inpath[32];
 
+/* A non-empty word without comma, colon, space, TAB or LF. */
 static void
-token(const char *s, const char *what)
-{
-	if (*s == '\0' || strpbrk(s, ",: \t\n") != NULL) {
-		fprintf(stderr, "%s: \"%s\"\n", what, s);
-		fz_fail("catalog: not a token");
-	}
-}
-
-static void
-text(const char *s, const char *what)
+token(const char *s, size_t max, const char *what)
 {
 	size_t	n = strlen(s);
 
-	if (n == 0 || s[0] == ' ' || s[n - 1] == ' ' ||
-	    strpbrk(s, "\t\n") != NULL) {
+	if (n == 0 || n > max || strpbrk(s, ",: \t\n") != NULL) {
 		fprintf(stderr, "%s: \"%s\"\n", what, s);
-		fz_fail("catalog: empty or untrimmed text");
+		fz_fail("catalog: not a word, or over its bound");
 	}
 }
 
+/* Non-empty text, no spaces around it, no TAB or LF, within max. */
 static void
-check(const struct catalog *c)
+text(const char *s, size_t max, const char *what)
 {
-	const struct entry	*e;
-	size_t			 i, list = 0, adv = 0;
-	int			 r;
+	size_t	n = strlen(s);
+
+	if (n == 0 || n > max || s[0] == ' ' || s[n - 1] == ' ' ||
+	    strpbrk(s, "\t\n") != NULL) {
+		fprintf(stderr, "%s: \"%s\"\n", what, s);
+		fz_fail("catalog: empty or untrimmed text, or over its bound");
+	}
+}
+
+/* The fields of an entry, and its bits, by bp-catalog(5). */
+static void
+entry(const struct catalog *c, const struct entry *e)
+{
+	token(e->id, CAT_IDMAX, "id");
+	token(e->dose, CAT_DOSEMAX, "dose");
+	text(e->name, CAT_NAMEMAX, "name");
+	text(e->source, CAT_SOURCEMAX, "source");
+	text(e->instructions, CAT_TEXTMAX, "instructions");
+	if ((unsigned)e->kind >= NKIND)
+		fz_fail("catalog: kind out of range");
+	if (e->routines == 0 || e->routines >= CAT_ANY << 1)
+		fz_fail("catalog: routines empty or unknown");
+	if (e->kind != KIND_ADVICE &&
+	    (e->routines & ~((1U << NROUT) - 1)) != 0)
+		fz_fail("catalog: exercise for a disposition");
+	if (e->contra >= 1U << NCONTRA)
+		fz_fail("catalog: unknown contraindication");
+	if (e->kind == KIND_ADVICE && e->contra != 0)
+		fz_fail("catalog: advice with a contraindication");
+	if (catalog_find(c, e->id, strlen(e->id),
+	    e->kind == KIND_ADVICE) != e)
+		fz_fail("catalog: id twice in its class, or not found");
+}
+
+/*
+ * The longest list of bproutine's lists() in c, with its NUL: the
+ * exercises of a routine with no contraindication present, "id:dose"
+ * with commas between; the advice of a routine (or none) and a
+ * disposition, "id" with commas between.
+ */
+static size_t
+longest(const struct catalog *c)
+{
+	size_t		 i, n, most = 5;	/* "none" */
+	unsigned	 want;
+	int		 rt, d;
+
+	for (rt = -1; rt < NROUT; rt++)
+		for (d = -1; d < NDISP; d++) {
+			if (d < 0 && rt < 0)
+				continue;
+			want = d < 0 ? CAT_ROUTINE(rt) : CAT_DISPOSITION(d) |
+			    (rt >= 0 ? CAT_ROUTINE(rt) | CAT_ANY : 0);
+			for (n = 0, i = 0; i < c->n; i++)
+				if ((c->e[i].kind == KIND_ADVICE) == (d >= 0) &&
+				    (c->e[i].routines & want))
+					n += strlen(c->e[i].id) + 1 + (d < 0 ?
+					    strlen(c->e[i].dose) + 1 : 0);
+			if (n > most)
+				most = n;
+		}
+	return most;
+}
+
+/* The rows of text, read apart: one entry each, fields as they were. */
+static void
+rows(const struct catalog *c, const char *p, size_t len)
+{
+	static const char *const cols[] = { "id", "name", "dose", "source",
+				    "instructions" };
+	struct tsv	 t;
+	const char	*f, *want[5];
+	size_t		 i = 0, k, n;
+	int		 col[5];
+
+	if (tsv_openmem(&t, "rows", p, len) == -1)
+		fz_fail("tsv_openmem");
+	if (tsv_header(&t) != 1)
+		fz_fail("catalog taken without a header");
+	for (k = 0; k < 5; k++)
+		if ((col[k] = tsv_col(&t, cols[k])) < 0)
+			fz_fail("catalog taken without a column");
+	while (tsv_next(&t) == TSV_REC) {
+		if (i >= c->n)
+			fz_fail("catalog: fewer entries than rows");
+		want[0] = c->e[i].id;
+		want[1] = c->e[i].name;
+		want[2] = c->e[i].dose;
+		want[3] = c->e[i].source;
+		want[4] = c->e[i].instructions;
+		for (k = 0; k < 5; k++) {
+			f = tsv_field(&t, (size_t)col[k], &n);
+			val_trim(&f, &n);
+			if (strlen(want[k]) != n || memcmp(want[k], f, n) != 0)
+				fz_fail("catalog: an entry is not its row");
+		}
+		i++;
+	}
+	if (i != c->n)
+		fz_fail("catalog: more entries than rows");
+	tsv_close(&t);
+}
+
+static void
+check(const struct catalog *c, const char *p, size_t len)
+{
+	size_t	i;
+	int	r;
 
 	if (c->n == 0 || c->e == NULL)
 		fz_fail("catalog taken with no entry");
-	for (i = 0; i < c->n; i++) {
-		e = &c->e[i];
-		token(e->id, "id");
-		token(e->dose, "dose");
-		text(e->name, "name");
-		text(e->source, "source");
-		text(e->instructions, "instructions");
-		if ((unsigned)e->kind > K_ADVICE)
-			fz_fail("catalog: kind out of range");
-		if (e->routines == 0 || e->routines >= CAT_ANY << 1)
-			fz_fail("catalog: routines empty or unknown");
-		if (e->kind != K_ADVICE &&
-		    (e->routines & ~((1U << NROUTINES) - 1)))
-			fz_fail("catalog: exercise for a disposition");
-		if (e->contra >= 1U << NCONTRA)
-			fz_fail("catalog: unknown contraindication");
-		if (e->kind == K_ADVICE && e->contra != 0)
-			fz_fail("catalog: advice with a contraindication");
-		if (catalog_find(c, e->id, strlen(e->id),
-		    e->kind == K_ADVICE) != e)
-			fz_fail("catalog: id twice in its class");
-		/* bproutine's longest lists: every id:dose, every id */
-		if (e->kind != K_ADVICE)
-			list += strlen(e->id) + strlen(e->dose) + 1;
-		else
-			adv += strlen(e->id) + 1;
-	}
-	if (list + 1 > c->listmax || adv + 1 > c->listmax ||
-	    c->listmax < 5)
-		fz_fail("catalog: listmax too small");
-	for (r = 0; r < NROUTINES; r++) {
+	for (i = 0; i < c->n; i++)
+		entry(c, &c->e[i]);
+	for (r = 0; r < NROUT; r++) {
 		for (i = 0; i < c->n; i++)
-			if (c->e[i].kind != K_ADVICE && c->e[i].contra == 0 &&
+			if (c->e[i].kind != KIND_ADVICE && c->e[i].contra == 0 &&
 			    (c->e[i].routines & CAT_ROUTINE(r)))
 				break;
 		if (i == c->n)
 			fz_fail("catalog: routine with no free exercise");
 	}
+	i = longest(c);
+	if (i > CAT_LISTMAX + 1 || i > c->listmax)
+		fz_fail("catalog: a list over CAT_LISTMAX, or listmax");
+	rows(c, p, len);
+}
+
+/* A refusal: a reason, and a line within the file. */
+static void
+refused(const struct catalog *c, const char *p, size_t len)
+{
+	struct tsv	t;
+	int		empty;
+
+	if (c->why == NULL && c->err == 0)
+		fz_fail("catalog refused without a reason");
+	if (c->why != NULL && (c->why[0] == '\0' ||
+	    (c->why == c->whybuf && memchr(c->whybuf, '\0',
+	    sizeof(c->whybuf)) == NULL)))
+		fz_fail("catalog reason empty or not a string");
+	if (tsv_openmem(&t, "lines", p, len) == -1)
+		fz_fail("tsv_openmem");
+	empty = tsv_header(&t) == 0;
+	tsv_close(&t);
+	if (c->line > fz_lines(p, len) || (c->line == 0 && !empty &&
+	    c->why != NULL))
+		fz_fail("catalog problem not at a line of the file");
+}
+
+/* 1 if the trimmed (p, n) is "none" in any case. */
+static int
+none(const char *p, size_t n)
+{
+	size_t	i;
+
+	val_trim(&p, &n);
+	if (n != 4)
+		return 0;
+	for (i = 0; i < 4; i++)
+		if ((p[i] | 0x20) != "none"[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * (p, n) with a space on both sides of every field of every line after
+ * the header, but lines empty or equal to the header, and a "none" in
+ * column skip; CRs stay at the end.  A new buffer, *len its length.
+ */
+static char *
+padded(const char *p, size_t n, size_t *len)
+{
+	const char	*end = p + n, *nl, *h = NULL, *q, *tab;
+	char		*s, *o;
+	size_t		 k, hn = 0, col, skip = (size_t)-1;
+
+	if ((s = o = malloc(3 * n + 2)) == NULL)
+		fz_fail("malloc");
+	for (; p < end; p = nl < end ? nl + 1 : end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		for (k = (size_t)(nl - p); k > 0 && p[k - 1] == '\r'; k--)
+			;
+		q = p;
+		if (h == NULL && k >= 3 && memcmp(q, BOM, 3) == 0)
+			q += 3;
+		if (h == NULL && q < p + k) {
+			h = q;
+			hn = k - (size_t)(q - p);
+			for (col = 0, q = h; q < h + hn; q = tab + 1, col++) {
+				if ((tab = memchr(q, '\t', hn -
+				    (size_t)(q - h))) == NULL)
+					tab = h + hn;
+				if ((size_t)(tab - q) == 17 &&
+				    memcmp(q, "contraindications", 17) == 0)
+					skip = col;
+			}
+		} else if (h != NULL && k > 0 && (k != hn ||
+		    memcmp(p, h, hn) != 0)) {
+			for (col = 0, q = p; ; q = tab + 1, col++) {
+				if ((tab = memchr(q, '\t', k -
+				    (size_t)(q - p))) == NULL)
+					tab = p + k;
+				if (col == skip && none(q, (size_t)(tab - q))) {
+					memcpy(o, q, (size_t)(tab - q));
+					o += tab - q;
+				} else {
+					*o++ = ' ';
+					memcpy(o, q, (size_t)(tab - q));
+					o += tab - q;
+					*o++ = ' ';
+				}
+				if (tab == p + k)
+					break;
+				*o++ = '\t';
+			}
+			memcpy(o, p + k, (size_t)(nl - p) - k);
+			o += (size_t)(nl - p) - k;
+			if (nl < end)
+				*o++ = '\n';
+			continue;
+		}
+		memcpy(o, p, (size_t)(nl - p) + (nl < end));
+		o += (size_t)(nl - p) + (nl < end);
+	}
+	*len = (size_t)(o - s);
+	return s;
+}
+
+static int
+samestr(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Two loads of a file and its padded copy agree. */
+static void
+agree(int r, const struct catalog *a, int r2, const struct catalog *b)
+{
+	size_t	i;
+
+	if (r != r2)
+		fz_fail("spaces around fields change whether it is taken");
+	if (r != 0) {
+		if (a->line != b->line || !samestr(a->why, b->why) ||
+		    a->err != b->err) {
+			fprintf(stderr, "%lu: %s; padded %lu: %s\n", a->line,
+			    a->why, b->line, b->why);
+			fz_fail("spaces around fields change the refusal");
+		}
+		return;
+	}
+	if (a->n != b->n || a->listmax != b->listmax)
+		fz_fail("spaces around fields change the catalog");
+	for (i = 0; i < a->n; i++)
+		if (!samestr(a->e[i].id, b->e[i].id) ||
+		    a->e[i].kind != b->e[i].kind ||
+		    !samestr(a->e[i].name, b->e[i].name) ||
+		    a->e[i].routines != b->e[i].routines ||
+		    a->e[i].contra != b->e[i].contra ||
+		    !samestr(a->e[i].dose, b->e[i].dose) ||
+		    !samestr(a->e[i].source, b->e[i].source) ||
+		    !samestr(a->e[i].instructions, b->e[i].instructions))
+			fz_fail("spaces around fields change an entry");
+}
+
+/* Load (p, n) as a catalog file into c and check it; 0 if taken. */
+static int
+load(struct catalog *c, const char *p, size_t n)
+{
+	int	r;
+
+	fz_fill(infd, p, n);
+	if ((r = catalog_load(c, inpath)) == 0)
+		check(c, p, n);
+	else
+		refused(c, p, n);
+	return r;
 }
 
 int	LLVMFuzzerInitialize(int *, char ***);
@@ -96,7 +338,9 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct catalog	c;
+	struct catalog	 c;
+	char		*text;
+	size_t		 len;
 
 	(void)argc;
 	(void)argv;
@@ -106,7 +350,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* the built-in catalog passes its own checks */
 	if (catalog_load(&c, NULL) != 0)
 		fz_fail("built-in catalog refused");
-	check(&c);
+	if ((text = catalog_builtin(&len)) == NULL)
+		fz_fail("catalog_builtin");
+	check(&c, text, len);
+	free(text);
 	catalog_free(&c);
 	return 0;
 }
@@ -114,22 +361,19 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct catalog	c;
+	struct catalog	 a, b;
+	char		*pad;
+	size_t		 npad;
+	int		 r, r2;
 
 	fz_fdmark();
-	fz_fill(infd, data, size);
-	if (catalog_load(&c, inpath) == 0)
-		check(&c);
-	else {
-		if (c.why == NULL && c.err == 0)
-			fz_fail("catalog refused without a reason");
-		if (c.why != NULL && strlen(c.why) >= sizeof(c.whybuf) &&
-		    c.why == c.whybuf)
-			fz_fail("catalog reason overflows");
-		if (c.line > fz_lines((const char *)data, size))
-			fz_fail("catalog problem past the last line");
-	}
-	catalog_free(&c);
+	r = load(&a, (const char *)data, size);
+	pad = padded((const char *)data, size, &npad);
+	r2 = load(&b, pad, npad);
+	agree(r, &a, r2, &b);
+	free(pad);
+	catalog_free(&a);
+	catalog_free(&b);
 	fz_nofdleak();
 	return 0;
 }

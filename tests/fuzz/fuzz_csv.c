@@ -42,7 +42,6 @@
 #define MAXEXPAND	(3 * 1024 * 1024)
 
 int	bpimport_main(int, char **);
-int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 /* One record as the model sees it. */
@@ -318,17 +317,15 @@ decode(const uint8_t *d, size_t n, char **out, int *sep)
 	return len;
 }
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* The reader's own memfds, made at the first run. */
+static void
+memfds(void)
 {
-	(void)argc;
-	(void)argv;
-	fz_init();
-	fz_toolinit();
+	if (inpath[0] != '\0')
+		return;
 	infd = fz_memfd("fuzz-csv");
 	rejfd = fz_memfd("fuzz-csv-rejects");
 	fz_path(inpath, sizeof(inpath), infd);
-	return 0;
 }
 
 int
@@ -341,6 +338,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 2)
 		return 0;
+	memfds();
 	n = decode(data, size, &s, &sep);
 	if ((tmp = malloc(n + 8)) == NULL ||
 	    (recs = malloc((n + 1) * sizeof(*recs))) == NULL)

@@ -1,4 +1,20 @@
-/* See fuzzutil.h: running a tool's main() in the fuzzing process. */
+/*
+ * See fuzzutil.h: running a tool's main() in the fuzzing process.
+ *
+ * A tool runs once per process, so the runtime keeps some state in
+ * statics that a second run in the same process would inherit: diag.c's
+ * "warned" (the exit status of every later run would be 1), and
+ * filter_col()'s "told", calloc'd once for the columns of the first
+ * header it sees and indexed by the columns of every later one.  So
+ * diag.c and filter.c are compiled in here, where reset() can reach
+ * them before each run: diag.c's statics by name, and "told" through
+ * the calloc() of filter_col(), which gets a buffer room enough for
+ * any header (TOLDMAX columns) that reset() zeroes.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,12 +23,51 @@
 #include "fuzzutil.h"
 #include "tsv.h"
 
+#define TOLDMAX	(TSV_MAXLINE + 2)	/* columns of the widest header */
+
+int		 LLVMFuzzerInitialize(int *, char ***);
+static void	*toldcalloc(size_t, size_t, const char *);
+
+#define calloc(n, size)	toldcalloc(n, size, __func__)
+#include "../../lib/tool/filter.c"
+#undef calloc
+#include "../../lib/tool/diag.c"
+
+static unsigned char	*toldbuf;
 static int	infd = -1, in2fd, rejfd, outfd;
 static char	inpath[32], in2path[32], rejpath[32];
 
-void
-fz_toolinit(void)
+static void *
+toldcalloc(size_t n, size_t size, const char *func)
 {
+	if (strcmp(func, "filter_col") != 0)
+		return calloc(n, size);
+	if (n * size > TOLDMAX)
+		fz_fail("a header wider than filter_col()'s buffer here");
+	return toldbuf;
+}
+
+/* The state a fresh process starts with (see the top). */
+static void
+reset(void)
+{
+	memset(toldbuf, 0, TOLDMAX);
+	prog = "bp";
+	quiet = 0;
+	warned = 0;
+	idp = NULL;
+	idn = 0;
+}
+
+/* The setup of every harness that runs a tool (fuzzutil.h). */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fz_init();
+	if ((toldbuf = malloc(TOLDMAX)) == NULL)
+		fz_fail("malloc");
 	infd = fz_memfd("fuzz-input");
 	in2fd = fz_memfd("fuzz-input2");
 	rejfd = fz_memfd("fuzz-rejects");
@@ -20,6 +75,7 @@ fz_toolinit(void)
 	fz_path(inpath, sizeof(inpath), infd);
 	fz_path(in2path, sizeof(in2path), in2fd);
 	fz_path(rejpath, sizeof(rejpath), rejfd);
+	return 0;
 }
 
 void
@@ -55,6 +111,7 @@ fz_runtool(fz_main m, const char *const *argv, struct fz_run *r)
 	fz_fill(outfd, "", 0);
 	fz_stdout(outfd);
 	fz_fdmark();
+	reset();
 	r->status = m(ac, av);
 	fz_stdout(-1);
 	if (r->status < 0 || r->status > 2) {

@@ -75,16 +75,20 @@ struct fz_run {
 #define FZ_INPUT2	"@in2"
 #define FZ_REJECTS	"@rej"
 
-/* Once, from LLVMFuzzerInitialize(), after fz_init(). */
-void	fz_toolinit(void);
+/*
+ * fuzztool.c defines LLVMFuzzerInitialize() for the harnesses it is
+ * linked with: fz_init(), then the memfds of FZ_INPUT, FZ_INPUT2,
+ * FZ_REJECTS and of standard output.
+ */
 
 /* The bytes the next run reads as FZ_INPUT (and FZ_INPUT2). */
 void	fz_input(const void *p, size_t n);
 void	fz_input2(const void *p, size_t n);
 
 /*
- * Run main with argv (NULL-terminated) and standard output captured;
- * abort unless it returns 0, 1 or 2 and closes what it opened.
+ * Run main with argv (NULL-terminated) and standard output captured,
+ * the runtime's statics (lib/tool/) as a new process has them; abort
+ * unless it returns 0, 1 or 2 and closes what it opened.
  */
 void	fz_runtool(fz_main m, const char *const *argv, struct fz_run *r);
 

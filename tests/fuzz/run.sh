@@ -168,12 +168,19 @@ if want bproutine; then
 	    "$F/fuzz_bproutine.c"
 	link bproutine "$B/obj/fuzztool.o"
 fi
+# bpreport.c included, its parts linked
+REPORT=
+for p in report_sum report_text report_plan; do
+	want bpreport || want bpmerge || want bpplans || break
+	cc "$B/obj/cmd_$p.o" $BP "$TOP/cmd/$p.c"
+	REPORT="$REPORT $B/obj/cmd_$p.o"
+done
 m=0
 for h in bpreport bpmerge bpplans; do
 	if want $h; then
 		cc "$B/obj/fuzz_$h.o" $BP -Dmain=bpreport_main -DFZ_MODE=$m \
 		    "$F/fuzz_bpreport.c"
-		link $h "$B/obj/fuzztool.o"
+		link $h $REPORT "$B/obj/fuzztool.o"
 	fi
 	m=$((m + 1))
 done
@@ -257,12 +264,14 @@ wait
 # ---- report ----
 
 fail=0
-printf '\n%-11s %6s %12s %8s %6s %7s  %s\n' harness status runs exec/s cov ft result
+printf '\n%-11s %6s %12s %8s %6s %7s %6s  %s\n' harness status runs exec/s cov ft rss_mb \
+    result
 for h in $HARNESSES; do
 	log=$B/logs/$h.log
 	st=$(cat "$B/logs/$h.status" 2>/dev/null || echo '?')
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+	rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -n 1)
 	last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -n 1)
 	cov=$(printf '%s\n' "$last" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
 	ft=$(printf '%s\n' "$last" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
@@ -275,7 +284,7 @@ for h in $HARNESSES; do
 	fi
 	[ "$st" = 0 ] && [ "$found" -gt 0 ] &&
 		res="clean now; $found old artifact(s) in $B/artifacts/$h/"
-	printf '%-11s %6s %12s %8s %6s %7s  %s\n' "$h" "$st" "${runs:-?}" \
-	    "${eps:-?}" "${cov:-?}" "${ft:-?}" "$res"
+	printf '%-11s %6s %12s %8s %6s %7s %6s  %s\n' "$h" "$st" \
+	    "${runs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "${rss:-?}" "$res"
 done
 exit $fail
