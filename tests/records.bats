@@ -401,6 +401,14 @@ longline() {
 	samefile want out
 }
 
+@test "records: a line of exactly 1 MiB ended by CR LF is a record: the limit leaves out the line's end" {
+	longline $MIB
+	sed '2s/$/\r/' in.tsv >crlf.tsv
+	bp 0 crlf.tsv
+	quiet
+	samefile want out
+}
+
 @test "records: a line of 1 MiB and one byte is too long" {
 	longline $((MIB + 1))
 	bp 2 in.tsv

@@ -197,7 +197,7 @@ halves(const char *p, size_t n, const struct fz_run *r)
 }
 
 static void
-summary(const char *p, size_t n)
+batch(const char *p, size_t n)
 {
 	static const char *const text[] = { "bpreport", "-q", "-r",
 				    FZ_REJECTS, FZ_INPUT, NULL };
@@ -234,7 +234,7 @@ summary(const char *p, size_t n)
 }
 #elif FZ_MODE == 1
 static void
-summary(const char *p, size_t n)
+batch(const char *p, size_t n)
 {
 	static const char *const merge[] = { "bpreport", "--merge", "-f",
 				    "tsv", FZ_INPUT, NULL };
@@ -269,7 +269,7 @@ plans(const char *p, size_t n)
 }
 
 static void
-summary(const char *p, size_t n)
+batch(const char *p, size_t n)
 {
 	static const char *const argv[] = { "bpreport", "-q", "--plans",
 				    "-r", FZ_REJECTS, FZ_INPUT, NULL };
@@ -288,6 +288,6 @@ summary(const char *p, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	summary((const char *)data, size);
+	batch((const char *)data, size);
 	return 0;
 }

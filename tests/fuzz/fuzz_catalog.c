@@ -17,9 +17,7 @@
  * Then the same file with a space added on both sides of every field
  * of every row (padded()) must give the same outcome: the same
  * entries, or the same refusal at the same line (bp-catalog(5):
- * "Spaces around a field are ignored").  Except one field: a
- * contraindications field that reads "none", which catalog.c compares
- * untrimmed, so that " none" is refused (tests/fuzz.bats has it).
+ * "Spaces around a field are ignored").
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -201,32 +199,17 @@ refused(const struct catalog *c, const char *p, size_t len)
 		fz_fail("catalog problem not at a line of the file");
 }
 
-/* 1 if the trimmed (p, n) is "none" in any case. */
-static int
-none(const char *p, size_t n)
-{
-	size_t	i;
-
-	val_trim(&p, &n);
-	if (n != 4)
-		return 0;
-	for (i = 0; i < 4; i++)
-		if ((p[i] | 0x20) != "none"[i])
-			return 0;
-	return 1;
-}
-
 /*
  * (p, n) with a space on both sides of every field of every line after
- * the header, but lines empty or equal to the header, and a "none" in
- * column skip; CRs stay at the end.  A new buffer, *len its length.
+ * the header, but lines empty or equal to the header; CRs stay at the
+ * end.  A new buffer, *len its length.
  */
 static char *
 padded(const char *p, size_t n, size_t *len)
 {
 	const char	*end = p + n, *nl, *h = NULL, *q, *tab;
 	char		*s, *o;
-	size_t		 k, hn = 0, col, skip = (size_t)-1;
+	size_t		 k, hn = 0;
 
 	if ((s = o = malloc(3 * n + 2)) == NULL)
 		fz_fail("malloc");
@@ -241,29 +224,16 @@ padded(const char *p, size_t n, size_t *len)
 		if (h == NULL && q < p + k) {
 			h = q;
 			hn = k - (size_t)(q - p);
-			for (col = 0, q = h; q < h + hn; q = tab + 1, col++) {
-				if ((tab = memchr(q, '\t', hn -
-				    (size_t)(q - h))) == NULL)
-					tab = h + hn;
-				if ((size_t)(tab - q) == 17 &&
-				    memcmp(q, "contraindications", 17) == 0)
-					skip = col;
-			}
 		} else if (h != NULL && k > 0 && (k != hn ||
 		    memcmp(p, h, hn) != 0)) {
-			for (col = 0, q = p; ; q = tab + 1, col++) {
+			for (q = p; ; q = tab + 1) {
 				if ((tab = memchr(q, '\t', k -
 				    (size_t)(q - p))) == NULL)
 					tab = p + k;
-				if (col == skip && none(q, (size_t)(tab - q))) {
-					memcpy(o, q, (size_t)(tab - q));
-					o += tab - q;
-				} else {
-					*o++ = ' ';
-					memcpy(o, q, (size_t)(tab - q));
-					o += tab - q;
-					*o++ = ' ';
-				}
+				*o++ = ' ';
+				memcpy(o, q, (size_t)(tab - q));
+				o += tab - q;
+				*o++ = ' ';
 				if (tab == p + k)
 					break;
 				*o++ = '\t';

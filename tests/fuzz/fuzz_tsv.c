@@ -171,6 +171,11 @@ mheader(struct model *m, int op, unsigned long line, const char *h,
 	}
 	while (n > 0 && h[n - 1] == '\r')
 		n--;
+	/* a CR inside: lines that end in CR alone (bp(7)) */
+	if (memchr(h, '\r', n) != NULL) {
+		event(m, TSV_FATAL, op, line);
+		return -1;
+	}
 	if (n == 0)
 		return 0;
 	if (memchr(h, '\0', n) != NULL) {
@@ -202,11 +207,16 @@ mline(struct model *m, int op, unsigned long line, const char *raw,
 
 	while (n > 0 && raw[n - 1] == '\r')
 		n--;
-	/* an empty line, or the header again: no record */
-	if (rawlen <= TSV_MAXLINE && (n == 0 || (n == m->hdrlen &&
+	/*
+	 * An empty line, or the header again: no record.  The limit is on
+	 * the line without its ending, CRs and LF (bp(7)); what is read of
+	 * one line at most holds TSV_ROOM more for the tools' columns.
+	 */
+	if (rawlen <= TSV_MAXLINE + TSV_ROOM && (n == 0 || (n == m->hdrlen &&
 	    memcmp(raw, m->hdr, n) == 0)))
 		return;
-	if (rawlen > TSV_MAXLINE || memchr(raw, '\0', rawlen) != NULL ||
+	if (rawlen > TSV_MAXLINE + TSV_ROOM || n > TSV_MAXLINE ||
+	    memchr(raw, '\0', rawlen) != NULL ||
 	    count(raw, n, '\t') + 1 != m->ncols) {
 		event(m, TSV_BAD, op, line);
 		reject(m, raw, rawlen);

@@ -170,7 +170,7 @@ if want bproutine; then
 fi
 # bpreport.c included, its parts linked
 REPORT=
-for p in report_sum report_text report_plan; do
+for p in report_sum report_text report_plan report_html; do
 	want bpreport || want bpmerge || want bpplans || break
 	cc "$B/obj/cmd_$p.o" $BP "$TOP/cmd/$p.c"
 	REPORT="$REPORT $B/obj/cmd_$p.o"
