@@ -32,7 +32,7 @@
  * the empty answer's.  A table three quarters full takes no more; a
  * date's takes none, for dates are seldom the same.
  */
-#define MEMO	64
+#define MEMO	256
 #define KEYSZ	16
 
 struct memo {
@@ -118,11 +118,11 @@ static int	 plan(struct import *);
 static size_t	 key(const char *, size_t, uint64_t *, uint64_t *);
 static int	 alike(const struct import *, int, int);
 static void	 setmemo(struct import *, size_t);
-static void	 mapped(struct import *, struct outcol *, struct value *);
-static void	 answer(struct import *, struct outcol *, struct value *);
+static struct value mapped(struct import *, struct outcol *, struct value);
+static struct value answer(struct import *, struct outcol *, struct value);
 static void	 boxes(struct import *, int *);
-static void	 gathered(struct outcol *, struct value *);
-static void	 value(struct import *, struct outcol *, struct value *);
+static struct value gathered(struct outcol *);
+static struct value value(struct import *, struct outcol *);
 static void	 values(struct import *);
 static int	 writeslow(struct import *);
 static char	*plainrow(struct import *, char *);
@@ -404,7 +404,7 @@ key(const char *p, size_t n, uint64_t *k0, uint64_t *k1)
 		*k1 = x & mask;
 	}
 	return (size_t)((*k0 ^ *k1 * 0xc2b2ae3d27d4eb4fULL) *
-	    0x9e3779b97f4a7c15ULL >> 58) & (MEMO - 1);
+	    0x9e3779b97f4a7c15ULL >> 56) & (MEMO - 1);
 }
 
 /* Two columns whose answers become the same: read by type alone. */
@@ -451,8 +451,8 @@ setmemo(struct import *im, size_t i)
  * and kept there.  A value of up to 16 bytes is left where 16 can be
  * read (plainrow()).
  */
-static void
-mapped(struct import *im, struct outcol *o, struct value *v)
+static struct value
+mapped(struct import *im, struct outcol *o, struct value v)
 {
 	struct memo	*m = o->memo;
 	struct slot	*s = NULL;
@@ -460,88 +460,90 @@ mapped(struct import *im, struct outcol *o, struct value *v)
 	size_t		 h;
 	enum iv		 r;
 
-	if (v->n - 1 < KEYSZ) {
-		for (h = key(v->p, v->n, &k0, &k1); h == 0 ||
+	if (v.n - 1 < KEYSZ) {
+		for (h = key(v.p, v.n, &k0, &k1); h == 0 ||
 		    m->slot[h].key[0] != 0; h = (h + 1) & (MEMO - 1))
 			if (h != 0 && m->slot[h].key[0] == k0 &&
 			    m->slot[h].key[1] == k1) {
 				s = &m->slot[h];
-				v->p = s->out;
-				v->n = s->n;
+				v.p = s->out;
+				v.n = s->n;
 				o->count[s->r]++;
-				return;
+				return v;
 			}
 		if (m->n < MEMO / 4 * 3)
 			s = &m->slot[h];
 	}
-	r = iv_map(im->map, o->col, im->dates, v->p, v->n, o->buf, &v->p,
-	    &v->n);
+	r = iv_map(im->map, o->col, im->dates, v.p, v.n, o->buf, &v.p, &v.n);
 	o->count[r]++;
-	if (s != NULL && v->n <= KEYSZ) {
+	if (s != NULL && v.n <= KEYSZ) {
 		s->key[0] = k0;
 		s->key[1] = k1;
-		memcpy(s->out, v->p, v->n);
-		s->n = (unsigned char)v->n;
+		memcpy(s->out, v.p, v.n);
+		s->n = (unsigned char)v.n;
 		s->r = (signed char)r;
 		m->n++;
-		v->p = s->out;
-	} else if (v->n <= 16 && v->p != o->buf) {
-		memcpy(o->buf, v->p, v->n);
-		v->p = o->buf;
+		v.p = s->out;
+	} else if (v.n <= 16 && v.p != o->buf) {
+		memcpy(o->buf, v.p, v.n);
+		v.p = o->buf;
 	}
+	return v;
 }
 
 /*
  * The value v of intake column o as bp(7) spells it: first where its
  * memo would have it, if it has 8 bytes at most, as most have.
  */
-static inline void
-answer(struct import *im, struct outcol *o, struct value *v)
+static inline struct value
+answer(struct import *im, struct outcol *o, struct value v)
 {
 	const struct slot	*s;
 	uint64_t		 k0, k1;
 
-	if (v->n <= 8) {
-		s = &o->memo->slot[key(v->p, v->n, &k0, &k1)];
+	if (v.n <= 8) {
+		s = &o->memo->slot[key(v.p, v.n, &k0, &k1)];
 		if (((s->key[0] ^ k0) | s->key[1]) == 0) {
-			v->p = s->out;
-			v->n = s->n;
+			v.p = s->out;
+			v.n = s->n;
 			o->count[s->r]++;
-			return;
+			return v;
 		}
 	}
-	mapped(im, o, v);
+	return mapped(im, o, v);
 }
 
-/* The value v of checkbox group o: its ticked words, or a bad box. */
-static void
-gathered(struct outcol *o, struct value *v)
+/* The value of checkbox group o: its ticked words, or a bad box. */
+static struct value
+gathered(struct outcol *o)
 {
+	struct value	v;
+
 	/* an unreadable box makes the list unreadable */
 	if (o->badp != NULL) {
-		v->p = o->badp;
-		v->n = o->badn;
+		v.p = o->badp;
+		v.n = o->badn;
 		o->count[IV_LEFT]++;
 	} else {
-		v->p = o->buf;
-		v->n = iv_join(o->col, o->mask, o->buf);
-		o->count[v->n > 0 ? IV_CHANGED : IV_SAME]++;
+		v.p = o->buf;
+		v.n = iv_join(o->col, o->mask, o->buf);
+		o->count[v.n > 0 ? IV_CHANGED : IV_SAME]++;
 	}
 	o->mask = 0;
 	o->badp = NULL;
+	return v;
 }
 
-/* The value v of output column o in the record, as bp(7) spells it. */
-static inline void
-value(struct import *im, struct outcol *o, struct value *v)
+/* The value of output column o in the record, as bp(7) spells it. */
+static inline struct value
+value(struct import *im, struct outcol *o)
 {
+	struct value	v;
+
 	if (o->src < 0)
-		gathered(o, v);
-	else {
-		v->p = csv_field(&im->c, (size_t)o->src, &v->n);
-		if (o->memo != NULL)
-			answer(im, o, v);
-	}
+		return gathered(o);
+	v.p = csv_field(&im->c, (size_t)o->src, &v.n);
+	return o->memo != NULL ? answer(im, o, v) : v;
 }
 
 /* The values of the record into im->val. */
@@ -551,7 +553,7 @@ values(struct import *im)
 	size_t	k;
 
 	for (k = 0; k < im->nout; k++)
-		value(im, &im->out[k], &im->val[k]);
+		im->val[k] = value(im, &im->out[k]);
 }
 
 /* A record too long for the output buffer: its exact length first. */
@@ -592,7 +594,7 @@ plainrow(struct import *im, char *o)
 	struct value	 v;
 
 	for (col = im->out; col < end; col++) {
-		value(im, col, &v);
+		v = value(im, col);
 		/* 16 bytes can be read from a value that short */
 		if (v.n <= 16)
 			memcpy(o, v.p, 16);
