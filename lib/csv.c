@@ -401,17 +401,19 @@ cuts(struct csv *c, const unsigned char *b, size_t at, uint64_t d,
     size_t *k, size_t *s)
 {
 	struct csv_span	*f = c->span + *k;
-	size_t		 e, q, start = *s;
+	const char	*block = (const char *)b + at, *start = (const char *)b
+			    + *s, *e;
+	size_t		 q;
 
 	for (; d != 0; d &= d - 1, f++) {
-		e = at + (size_t)bits_low(d);
-		q = b[start] == '"';
-		f->p = (const char *)b + start + q;
-		f->n = e - start - 2 * q;
+		e = block + (unsigned)bits_low(d);
+		q = *start == '"';
+		f->p = start + q;
+		f->n = (size_t)(e - f->p) - q;
 		start = e + 1;
 	}
 	*k = (size_t)(f - c->span);
-	*s = start;
+	*s = (size_t)(start - (const char *)b);
 }
 
 /* Unescape the fields of the record that hold doubled quotes. */
