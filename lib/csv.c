@@ -53,6 +53,7 @@ static uint64_t	 inside(uint64_t);
 static void	 cuts(struct csv *, const unsigned char *, size_t, uint64_t,
 		    size_t *, size_t *);
 static void	 undouble(struct csv *);
+static void	 whole(struct csv *, const unsigned char *, size_t, size_t);
 static int	 fast(struct csv *);
 static void	 begin(struct csv *);
 static int	 found(struct csv *);
@@ -427,6 +428,18 @@ undouble(struct csv *c)
 			f->p = unescape(c, f->p, &f->n);
 }
 
+/* The record b read by fast(): its LF at byte t, its k fields kept. */
+static void
+whole(struct csv *c, const unsigned char *b, size_t t, size_t k)
+{
+	c->i = c->pos + t + 1;
+	/* the last field ends before a CR, outside quotes as the LF is */
+	if (t > 0 && b[t - 1] == '\r')
+		c->span[k - 1].n--;
+	c->nf = k;
+	c->spanned = 1;
+}
+
 /*
  * The record at c->pos read at once, when the buffer holds it up to
  * its LF and no quote, CR, NUL, TAB or backslash asks scan() to look
@@ -476,14 +489,9 @@ fast(struct csv *c)
 		for (nl = m.lf & in; nl != 0; nl &= nl - 1)
 			lines++;
 		if (end != 0) {
-			c->i = c->pos + at + (size_t)bits_low(end) + 1;
-			/* the last field ends before a CR (outside quotes) */
-			if (c->i - c->pos > 1 && b[c->i - c->pos - 2] == '\r')
-				c->span[k - 1].n--;
-			c->nf = k;
 			c->nextline += lines;
 			c->plain = text == 0;
-			c->spanned = 1;
+			whole(c, b, at + (size_t)bits_low(end), k);
 			if (dq != 0)
 				undouble(c);
 			return 1;
