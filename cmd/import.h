@@ -44,6 +44,12 @@ int	iv_col(const char *name, size_t n);
 /* The words of list column c (a T_SET column), or NULL. */
 const struct word *iv_list(enum col c);
 
+/*
+ * The words of list column c whose bits are set in mask, in bp(7)'s
+ * order and split by commas, into buf.  Returns their length.
+ */
+size_t	iv_join(enum col c, unsigned mask, char buf[IV_BUFSZ]);
+
 /* The value of word (p, n) in c's list, cases and spaces folded, or -1. */
 int	iv_item(const struct map *m, enum col c, const char *p, size_t n);
 

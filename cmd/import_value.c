@@ -163,7 +163,6 @@ static int
 list(const struct map *m, enum col c, const char *p, size_t n, char *buf,
     size_t *outn)
 {
-	const struct word	*w = iv_list(c);
 	const char		*item;
 	unsigned		 mask = 0;
 	size_t			 i, k, len;
@@ -181,15 +180,25 @@ list(const struct map *m, enum col c, const char *p, size_t n, char *buf,
 			return 0;
 		mask |= 1U << v;
 	}
-	for (k = 0, v = 0; w[v].s != NULL; v++)
-		if (mask & 1U << v) {
+	*outn = iv_join(c, mask, buf);
+	return *outn > 0;
+}
+
+size_t
+iv_join(enum col c, unsigned mask, char buf[IV_BUFSZ])
+{
+	const struct word	*w = iv_list(c);
+	size_t			 k = 0;
+	int			 i;
+
+	for (i = 0; w[i].s != NULL; i++)
+		if (mask & 1U << i) {
 			if (k > 0)
 				buf[k++] = ',';
-			memcpy(buf + k, w[v].s, w[v].n);
-			k += w[v].n;
+			memcpy(buf + k, w[i].s, w[i].n);
+			k += w[i].n;
 		}
-	*outn = k;
-	return k > 0;
+	return k;
 }
 
 /* A number of days, weeks, months or years: N and bp(7)'s letter. */

@@ -7,9 +7,10 @@
  * are not copied: they point into that buffer, except a quoted field
  * holding doubled quotes, which is unescaped into a second buffer, so
  * that the record's bytes stay as read for csv_reject().  Fields are
- * valid until the next call to csv_next().  Nothing here prints or
- * exits; a problem is returned with a reason in c->why (and an errno
- * in c->err).
+ * valid until the next call to csv_next(), and CSV_PAD bytes can be
+ * read from where each starts.  Nothing here prints or exits; a
+ * problem is returned with a reason in c->why (and an errno in
+ * c->err).
  */
 #ifndef BP_CSV_H
 #define BP_CSV_H
@@ -20,6 +21,7 @@
 #include "tsv.h"
 
 #define CSV_MAXREC	TSV_MAXLINE	/* longest record, as read */
+#define CSV_PAD		16		/* bytes readable from a field */
 
 enum csv_status {
 	CSV_FATAL = -1,		/* I/O or header problem: c->why, c->err */
@@ -32,6 +34,12 @@ enum csv_status {
 struct csv_cut {
 	uint32_t	off, len;
 	uint32_t	unq;
+};
+
+/* Field i of the record, as csv_field() gives it. */
+struct csv_span {
+	const char	*p;
+	size_t		 n;
 };
 
 struct csv {
@@ -50,12 +58,15 @@ struct csv {
 	const char	*rec;		/* the record as read, with its line end */
 	size_t		 reclen;
 	size_t		 nf;		/* fields the last record had */
+	int		 plain;		/* 1: no field holds TAB, LF, CR, \\ */
 
 	const char	*why;		/* reason for CSV_BAD or CSV_FATAL */
 	int		 err;		/* errno for CSV_FATAL, or 0 */
 
 	/* private */
-	struct csv_cut	*cut;		/* the fields of the record */
+	struct csv_span	*span;		/* the fields of a record read */
+	int		 spanned;	/* span is the record's, not cut */
+	struct csv_cut	*cut;		/* the fields scan() keeps */
 	size_t		 ncut;		/* room in cut */
 	char		*buf, *unq;
 	size_t		 cap, pos, len, i, unqlen;
@@ -92,7 +103,9 @@ int	csv_header(struct csv *c);
  * CSV_EOF, CSV_BAD (an unclosed quote, a quote inside an unquoted
  * field or text after a closing one, a NUL byte, a record over
  * CSV_MAXREC, a number of fields other than the header's: the record
- * may be passed to csv_reject()) or CSV_FATAL.
+ * may be passed to csv_reject()) or CSV_FATAL.  With CSV_REC, c->plain
+ * is 1 when no field holds a TAB, LF, CR or backslash, so that each
+ * can be written as a TSV field as it is, and 0 when one may.
  */
 int	csv_next(struct csv *c);
 
@@ -111,8 +124,8 @@ int	csv_reject(struct csv *c, int fd);
 static inline const char *
 csv_field(const struct csv *c, size_t i, size_t *n)
 {
-	*n = c->cut[i].len;
-	return (c->cut[i].unq ? c->unq : c->rec) + c->cut[i].off;
+	*n = c->span[i].n;
+	return c->span[i].p;
 }
 
 /* Close the operands and free everything c holds. */

@@ -442,6 +442,46 @@ broken() {
 	cmp rej <(printf 'r2,"x\ny",z\n')
 }
 
+# Most records are read at once from the read buffer, as bit masks; one
+# that holds a TAB, NUL or backslash, or that a read ends in, byte by
+# byte.  The first read of 128 KiB ends 7 bytes into a record r1.
+@test "bpimport: a record reads the same wherever a read ends in it, quoted quotes, line breaks and all" {
+	a='r1,"65.0","say ""hi""",""""," a, b ","x'$'\n''y",,""'
+	b='r2,65,"c'$'\r''d","",,"","",""'
+	c='r4,65,"tab'$'\t''",,,,,'
+	{ printf 'id,age,q1,q2,q3,note,e1,e2\r\n'
+	  for i in $(seq 2000); do printf '%s\r\n%s\r\n%s\r\n' "$a" "$b" "$c"; done
+	  printf 'r3,65,"a"b,,,,,\r\n'; } >in.csv
+	run -1 --separate-stderr bash -c 'bpimport -r rej in.csv >out'
+	[ "$stderr" = "bpimport: in.csv:8002: text after a closing quote" ]
+	[ "$(wc -l <out)" -eq 6001 ]
+	[ "$(sed 1d out | sort | uniq -c | sed 's/^ *//')" = "$(
+	    printf '2000 r1\t65\tsay "hi"\t"\t a, b \tx\\ny\t\t\n'
+	    printf '2000 r2\t65\tc\\rd\t\t\t\t\t\n'
+	    printf '2000 r4\t65\ttab\\t\t\t\t\t\t')" ]
+	cmp rej <(printf 'r3,65,"a"b,,,,,\r\n')
+}
+
+# Answers seen before are looked up, not read again: a column's first 48
+# spellings of up to 16 bytes.
+@test "bpimport: an answer becomes the same each time, however many answers a column has" {
+	{ echo id,age,radiation,seen,duration
+	  for i in $(seq 0 119); do
+		printf 'r%d,%d.0,Below knee,1/2/2024,%d weeks\n' "$i" "$i" "$i"
+	  done
+	  for i in $(seq 0 119); do
+		printf 'r%d,%d,below_knee,2024-02-01,%dw\n' "$i" "$i" "$i"
+	  done; } >in.csv
+	run -0 --separate-stderr bpimport -v --dates dmy in.csv
+	[ "$(printf '%s\n' "$output" | sed 1d | sort | uniq -c | awk '$1 != 2')" = "" ]
+	[ "$(printf '%s\n' "$output" | sed -n 2p)" = "$(tsv r0 0 below_knee 2024-02-01 0w)" ]
+	[ "$(printf '%s\n' "$output" | sed -n 121p)" = "$(tsv r119 119 below_knee 2024-02-01 119w)" ]
+	[[ $stderr == *'bpimport: age: 120 changed, 0 escaped, 0 not mapped'* ]]
+	[[ $stderr == *'bpimport: radiation: 120 changed, 0 escaped, 0 not mapped'* ]]
+	[[ $stderr == *'bpimport: seen: 120 changed, 0 escaped, 0 not mapped'* ]]
+	[[ $stderr == *'bpimport: duration: 120 changed, 0 escaped, 0 not mapped'* ]]
+}
+
 # long HEADER START N BYTE END NEXT WHY LAST: an export of HEADER, a
 # record "r1,START" then N times BYTE then END, and the record NEXT: the
 # long record (line 2) is rejected with WHY, as read (lines 2 to LAST of

@@ -143,6 +143,12 @@ checkrec(struct csv *c, const char *s, const struct mrec *m, char *tmp)
 		k = mfield(s + m->off, m->body, c->sep, i, tmp);
 		if (n != k || memcmp(f, tmp, n) != 0)
 			fz_fail("a field differs from the model");
+		/* c->plain: no field holds a byte bpimport escapes */
+		for (k = 0; c->plain && k < n; k++)
+			if (f[k] == '\t' || f[k] == '\n' || f[k] == '\r' ||
+			    f[k] == '\\')
+				fz_fail("a plain record's field holds TAB, LF, "
+				    "CR or backslash");
 	}
 }
 
