@@ -68,6 +68,7 @@ struct run {
 
 static void	twice(const struct tsv *);
 static int	utf8(void);
+static enum format format(const char *);
 static int	width(void);
 static int	columns(struct run *, const struct tsv *);
 static int	one(struct run *, struct tsv *);
@@ -261,6 +262,20 @@ report(struct run *r, const struct filter_opts *fo)
 	return filter_close(&t, rejfd, fo->rejects, s);
 }
 
+/* The format called name, or F_NONE. */
+static enum format
+format(const char *name)
+{
+	static const char *const names[] = { "text", "tsv", "html" };
+	static const enum format formats[] = { F_TEXT, F_TSV, F_HTML };
+	size_t	i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return formats[i];
+	return F_NONE;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -283,13 +298,7 @@ main(int argc, char *argv[])
 	opt_init(&o, argc, argv, opts);
 	while ((key = opt_next(&o)) != -1) {
 		if (key == 'f') {
-			if (strcmp(o.arg, "tsv") == 0)
-				r.fmt = F_TSV;
-			else if (strcmp(o.arg, "text") == 0)
-				r.fmt = F_TEXT;
-			else if (strcmp(o.arg, "html") == 0)
-				r.fmt = F_HTML;
-			else
+			if ((r.fmt = format(o.arg)) == F_NONE)
 				return filter_usage(&me,
 				    "-f takes text, tsv or html");
 		} else if (key == 'P')

@@ -21,7 +21,7 @@ enum { S_RECORDS, S_PROBLEMS, S_LEVEL, S_PHASE, S_PATTERN, S_STARTBACK,
     S_DISPOSITION, S_PROGRESS, NCOUNTS };
 
 /* The formats of -f. */
-enum format { F_TEXT, F_TSV, F_HTML };
+enum format { F_TEXT, F_TSV, F_HTML, F_NONE };
 
 /* The words of a summary, whatever its format. */
 #define SUM_TITLE	"Batch summary: %llu records, %llu with problems"

@@ -37,6 +37,10 @@ static const size_t	fieldmax[NFIELDS] = {
 
 static void	 maketargets(void);
 static int	 problem(struct catalog *, unsigned long, const char *, ...);
+static int	 codes(struct catalog *, unsigned long, const char **, size_t *,
+		    struct entry *);
+static int	 keep(struct catalog *, struct entry *, const char **,
+		    const size_t *);
 static int	 row(struct catalog *, struct tsv *, const int *);
 static int	 token(const char *, size_t);
 static int	 complete(struct catalog *, unsigned long);
@@ -208,44 +212,89 @@ listed(struct catalog *c, const struct entry *e)
 	return m > CAT_LISTMAX ? -1 : 0;
 }
 
+/*
+ * The words of row (p, n) at line into e: its kind, routines and
+ * contraindications, and an id and a dose that are single words.
+ * Returns 0, or -1 after problem().
+ */
+static int
+codes(struct catalog *c, unsigned long line, const char **p, size_t *n,
+    struct entry *e)
+{
+	const char	*why;
+	int		 k;
+
+	if (!token(p[F_ID], n[F_ID]))
+		return problem(c, line, "id: empty, or holds a comma, colon "
+		    "or space");
+	if (val_word(p[F_KIND], n[F_KIND], &kind_v, &k, &why) != V_OK)
+		return problem(c, line, "kind: not one of warmup mobility "
+		    "stretch strength aerobic advice");
+	e->kind = (enum kind)k;
+	if (val_set(p[F_ROUTINES], n[F_ROUTINES], &target_v, &e->routines,
+	    &why) != V_OK)
+		return problem(c, line, "routines: unknown or empty routine "
+		    "or disposition");
+	if (e->kind != KIND_ADVICE && (e->routines & ~((1U << NROUT) - 1)))
+		return problem(c, line, "routines: an exercise takes routines "
+		    "only");
+	val_trim(&p[F_CONTRA], &n[F_CONTRA]);
+	if (vocab_find(&none_v, p[F_CONTRA], n[F_CONTRA]) == 0)
+		e->contra = 0;
+	else if (val_set(p[F_CONTRA], n[F_CONTRA], &contra_v, &e->contra,
+	    &why) != V_OK)
+		return problem(c, line, "contraindications: unknown code "
+		    "(age65 fragile_bone radicular acute, or none)");
+	if (e->kind == KIND_ADVICE && e->contra != 0)
+		return problem(c, line, "contraindications: advice takes none");
+	if (!token(p[F_DOSE], n[F_DOSE]))
+		return problem(c, line, "dose: empty, or holds a comma, colon "
+		    "or space");
+	return 0;
+}
+
+/* Keep entry e with the texts of (p, n) in c; 0, or -1 out of memory. */
+static int
+keep(struct catalog *c, struct entry *e, const char **p, const size_t *n)
+{
+	size_t	h;
+
+	e->id = copy(p[F_ID], n[F_ID]);
+	e->name = copy(p[F_NAME], n[F_NAME]);
+	e->dose = copy(p[F_DOSE], n[F_DOSE]);
+	e->source = copy(p[F_SOURCE], n[F_SOURCE]);
+	e->instructions = copy(p[F_INSTRUCTIONS], n[F_INSTRUCTIONS]);
+	if (e->id == NULL || e->name == NULL || e->dose == NULL ||
+	    e->source == NULL || e->instructions == NULL || grow(c) == -1) {
+		free((char *)e->id);
+		free((char *)e->name);
+		free((char *)e->dose);
+		free((char *)e->source);
+		free((char *)e->instructions);
+		c->err = ENOMEM;
+		return -1;
+	}
+	c->e[c->n++] = *e;
+	for (h = hash(e->id, n[F_ID], e->kind == KIND_ADVICE) &
+	    (c->nslot - 1); c->slot[h] != 0; h = (h + 1) & (c->nslot - 1))
+		;
+	c->slot[h] = c->n;
+	return 0;
+}
+
 static int
 row(struct catalog *c, struct tsv *t, const int *col)
 {
 	struct entry	 e;
-	const char	*p[NFIELDS], *why;
-	size_t		 n[NFIELDS], h;
-	int		 i, k;
+	const char	*p[NFIELDS];
+	size_t		 n[NFIELDS];
+	int		 i;
 
 	for (i = 0; i < NFIELDS; i++)
 		p[i] = tsv_field(t, (size_t)col[i], &n[i]);
 	memset(&e, 0, sizeof(e));
-	if (!token(p[F_ID], n[F_ID]))
-		return problem(c, t->line, "id: empty, or holds a comma, "
-		    "colon or space");
-	if (val_word(p[F_KIND], n[F_KIND], &kind_v, &k, &why) != V_OK)
-		return problem(c, t->line, "kind: not one of warmup mobility "
-		    "stretch strength aerobic advice");
-	e.kind = (enum kind)k;
-	if (val_set(p[F_ROUTINES], n[F_ROUTINES], &target_v, &e.routines,
-	    &why) != V_OK)
-		return problem(c, t->line, "routines: unknown or empty "
-		    "routine or disposition");
-	if (e.kind != KIND_ADVICE && (e.routines & ~((1U << NROUT) - 1)))
-		return problem(c, t->line, "routines: an exercise takes "
-		    "routines only");
-	val_trim(&p[F_CONTRA], &n[F_CONTRA]);
-	if (vocab_find(&none_v, p[F_CONTRA], n[F_CONTRA]) == 0)
-		e.contra = 0;
-	else if (val_set(p[F_CONTRA], n[F_CONTRA], &contra_v, &e.contra,
-	    &why) != V_OK)
-		return problem(c, t->line, "contraindications: unknown code "
-		    "(age65 fragile_bone radicular acute, or none)");
-	if (e.kind == KIND_ADVICE && e.contra != 0)
-		return problem(c, t->line, "contraindications: advice takes "
-		    "none");
-	if (!token(p[F_DOSE], n[F_DOSE]))
-		return problem(c, t->line, "dose: empty, or holds a comma, "
-		    "colon or space");
+	if (codes(c, t->line, p, n, &e) == -1)
+		return -1;
 	for (i = 0; i < NFIELDS; i++) {
 		val_trim(&p[i], &n[i]);
 		if (n[i] == 0)
@@ -257,26 +306,8 @@ row(struct catalog *c, struct tsv *t, const int *col)
 	if (catalog_find(c, p[F_ID], n[F_ID], e.kind == KIND_ADVICE) != NULL)
 		return problem(c, t->line, "duplicate id %.*s",
 		    (int)(n[F_ID] > 40 ? 40 : n[F_ID]), p[F_ID]);
-	e.id = copy(p[F_ID], n[F_ID]);
-	e.name = copy(p[F_NAME], n[F_NAME]);
-	e.dose = copy(p[F_DOSE], n[F_DOSE]);
-	e.source = copy(p[F_SOURCE], n[F_SOURCE]);
-	e.instructions = copy(p[F_INSTRUCTIONS], n[F_INSTRUCTIONS]);
-	if (e.id == NULL || e.name == NULL || e.dose == NULL ||
-	    e.source == NULL || e.instructions == NULL || grow(c) == -1) {
-		free((char *)e.id);
-		free((char *)e.name);
-		free((char *)e.dose);
-		free((char *)e.source);
-		free((char *)e.instructions);
-		c->err = ENOMEM;
+	if (keep(c, &e, p, n) == -1)
 		return -1;
-	}
-	c->e[c->n++] = e;
-	for (h = hash(e.id, n[F_ID], e.kind == KIND_ADVICE) & (c->nslot - 1);
-	    c->slot[h] != 0; h = (h + 1) & (c->nslot - 1))
-		;
-	c->slot[h] = c->n;
 	if (listed(c, &e) == -1)
 		return problem(c, t->line, "routines: a list of %s rows "
 		    "would be longer than %d bytes", e.kind == KIND_ADVICE ?

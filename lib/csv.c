@@ -43,6 +43,8 @@ static int	 grow(struct csv *, size_t);
 static void	 keep(struct csv *, size_t, size_t);
 static void	 endfield(struct csv *, size_t);
 static int	 quote(struct csv *, size_t);
+static int	 inquotes(struct csv *, size_t *);
+static void	 separator(struct csv *, size_t);
 static int	 scan(struct csv *);
 static void	 masks(const struct csv *, const unsigned char *,
 		    struct masks *);
@@ -250,32 +252,67 @@ quote(struct csv *c, size_t i)
  * (c->i past it), 0 when the buffer ends first.  Runs of text are
  * skipped by a table lookup a byte: the fields are short.
  */
+/*
+ * Inside quotes at *i: on past the text, and past the next quote, line
+ * end or NUL byte.  Returns 0 when the buffer ends first, or a quote
+ * cannot be told from a doubled one yet; else 1.
+ */
+static int
+inquotes(struct csv *c, size_t *i)
+{
+	const unsigned char	*b = (const unsigned char *)c->buf;
+	size_t			 j = *i;
+	int			 k;
+
+	while (j < c->len && qcls[b[j]] == C_TEXT)
+		j++;
+	*i = j;
+	if (j == c->len)
+		return 0;
+	if (b[j] == '"') {
+		if ((k = quote(c, j)) == 0)
+			return 0;
+		*i = j + (size_t)k;
+		return 1;
+	}
+	if (b[j] == '\n')
+		c->nextline++;
+	else
+		problem(c, "NUL byte in record");
+	*i = j + 1;
+	return 1;
+}
+
+/* The separator at i ends a field. */
+static inline void
+separator(struct csv *c, size_t i)
+{
+	struct csv_cut	*f;
+
+	if (c->nf < c->ncut && !c->dq && !c->over) {
+		/* the usual field, kept where it is */
+		f = &c->cut[c->nf++];
+		f->unq = 0;
+		f->off = (uint32_t)(c->fstart + c->quoted);
+		f->len = (uint32_t)(c->quoted ? c->qend - c->fstart - 1 :
+		    i - c->pos - c->fstart);
+		c->fstart = i + 1 - c->pos;
+		c->quoted = c->closed = 0;
+	} else
+		endfield(c, i);
+}
+
 static int
 scan(struct csv *c)
 {
 	const unsigned char	*b = (const unsigned char *)c->buf;
 	const unsigned char	*ucls = c->cls;
-	struct csv_cut		*f;
 	size_t			 i = c->i, end = c->len;
-	int			 k;
 
 	while (i < end) {
 		if (c->inq) {
-			while (i < end && qcls[b[i]] == C_TEXT)
-				i++;
-			if (i == end)
+			if (inquotes(c, &i) == 0)
 				break;
-			if (b[i] == '"') {
-				if ((k = quote(c, i)) == 0)
-					break;
-				i += (size_t)k;
-				continue;
-			}
-			if (b[i] == '\n')
-				c->nextline++;
-			else
-				problem(c, "NUL byte in record");
-			i++;
 			continue;
 		}
 		if (!c->closed)
@@ -285,17 +322,7 @@ scan(struct csv *c)
 			break;
 		switch (ucls[b[i]]) {
 		case C_SEP:
-			if (c->nf < c->ncut && !c->dq && !c->over) {
-				/* the usual field, kept where it is */
-				f = &c->cut[c->nf++];
-				f->unq = 0;
-				f->off = (uint32_t)(c->fstart + c->quoted);
-				f->len = (uint32_t)(c->quoted ? c->qend -
-				    c->fstart - 1 : i - c->pos - c->fstart);
-				c->fstart = i + 1 - c->pos;
-				c->quoted = c->closed = 0;
-			} else
-				endfield(c, i);
+			separator(c, i);
 			break;
 		case C_LF:
 			endfield(c, trimcr(c, i));
