@@ -591,7 +591,9 @@ recordline(struct tsv *t)
 	while (n > 0 && t->raw[n - 1] == '\r')
 		n--;
 	/* an empty line, or a repeated header (bp(7)): no record */
-	if (n == 0 || (n == t->hdrlen && memcmp(t->raw, t->hdr, n) == 0))
+	if (n == 0 || (n == t->hdrlen && memcmp(t->raw, t->hdr, n) == 0) ||
+	    (n == t->hdrlen + 3 && memcmp(t->raw, "\xef\xbb\xbf", 3) == 0 &&
+	    memcmp(t->raw + 3, t->hdr, t->hdrlen) == 0))
 		return 0;
 	if (t->nul && memchr(t->raw, '\0', n) != NULL)
 		return bad(t, "NUL byte in line");

@@ -1,8 +1,7 @@
 #!/usr/bin/env bats
 # Past one machine (bp(7), SCALING): the commands of that section, run on
-# a batch cut into blocks, give the records and the report of one run.
-# The commands are taken from the manual itself, with a smaller block
-# size so that a test batch makes several blocks.
+# a batch cut into parts, give the records and the report of one run.
+# The commands are taken from the manual itself.
 
 bats_require_minimum_version 1.5.0
 
@@ -46,11 +45,9 @@ scaling() {
 	mandisplay bp.7 SCALING "$1"
 }
 
-# small: the command on stdin with 256 KiB parts (the test batch is
-# about 2.8 MB) and a job log in the file joblog.
-small() {
-	sed -e 's/--block [-0-9]*[kKMG]*/--block 256k/' \
-	    -e 's/parallel --pipe/parallel --joblog joblog --pipe/'
+# logged: the command on stdin with a job log in the file joblog.
+logged() {
+	sed -e 's/^parallel /parallel --joblog joblog /'
 }
 
 # oneheader FILE: FILE without the lines that repeat its header.
@@ -77,44 +74,58 @@ warnings() {
 	n=$(wc -l <"$BATS_FILE_TMPDIR/whole.err")
 	[ "$n" -gt 0 ] || fail "the test batch has no empty id"
 	[ -z "$(printf '%s\n' "$stderr" |
-	    grep -Ev '^bpreport: -:[0-9]+: id: empty$')" ] ||
+	    grep -Ev '^bpreport: [^:]+:[0-9]+: id: empty$')" ] ||
 	    fail "unexpected stderr:" "$stderr"
 	[ "$(printf '%s\n' "$stderr" | grep -c .)" -eq "$n" ] ||
 	    fail "not $n warnings:" "$stderr"
 }
 
-@test "scale: the batch cut into blocks by GNU parallel gives the records of one run" {
+@test "scale: the batch cut in place into parts run by GNU parallel gives the records and the report of one run" {
 	local cmd
 
 	need_parallel
-	cmd=$(scaling '>routed.tsv') || return 1
-	cmd=$(printf '%s\n' "$cmd" | small)
-	# parallel counts the parts whose records had problems (exit 1)
-	run --separate-stderr bash -c "$cmd"
-	[ "$status" -le "$(jobs_run)" ] || fail "exit $status"
-	[ -z "$output" ] || fail "stdout: $output"
-	[ -z "$stderr" ] || fail "stderr: $stderr"
-	[ "$(jobs_run)" -ge 8 ] || fail "only $(jobs_run) blocks"
+	cmd=$(scaling '>routed.{}.tsv') || return 1
+	cmd=$(printf '%s\n' "$cmd" | logged)
+	# bpreport over the parts: the report of the whole batch, exit 1
+	run -1 --separate-stderr bash -c "$cmd"
+	[ "$output" = "$(cat "$BATS_FILE_TMPDIR/whole.txt")" ] ||
+	    fail "the report differs:" "$output"
+	warnings
+	[ "$(jobs_run)" -eq 4 ] || fail "$(jobs_run) parts"
 	# each part's header, and between them the records of one run
-	[ "$(grep -c "^$(head -n 1 intake.tsv)	" routed.tsv)" -eq "$(jobs_run)" ]
+	cat routed.1.tsv routed.2.tsv routed.3.tsv routed.4.tsv >routed.tsv
+	[ "$(grep -c "^$(head -n 1 intake.tsv)	" routed.tsv)" -eq 4 ]
 	oneheader routed.tsv | cmp "$BATS_FILE_TMPDIR/one.tsv" -
-	# which a bp tool reads as one batch
-	run -1 --separate-stderr bpreport routed.tsv
-	[ "$output" = "$(cat "$BATS_FILE_TMPDIR/whole.txt")" ]
+	# every part has records: the cut is in the middle of the batch
+	for k in 1 2 3 4; do
+		[ "$(wc -l <routed.$k.tsv)" -gt 1000 ] || fail "part $k is small"
+	done
 }
 
-@test "scale: summaries of blocks by GNU parallel, merged, give the report of one run" {
+@test "scale: a batch whose header has a byte order mark and CR LF is cut into parts that give the records of one run" {
+	local cmd
+
+	need_parallel
+	cmd=$(scaling '>routed.{}.tsv') || return 1
+	{ printf '\357\273\277'; sed 's/$/\r/' intake.tsv; } >bom.tsv
+	mv bom.tsv intake.tsv
+	run -1 --separate-stderr bash -c "$cmd"
+	[ "$output" = "$(cat "$BATS_FILE_TMPDIR/whole.txt")" ] ||
+	    fail "the report differs:" "$output"
+}
+
+@test "scale: summaries of the parts, merged, give the report of one run" {
 	local cmd
 
 	need_parallel
 	cmd=$(scaling 'bpreport --merge') || return 1
-	cmd=$(printf '%s\n' "$cmd" | small)
+	cmd=$(printf '%s\n' "$cmd" | logged)
 	[ "$(status)" -eq 1 ]
 	run -1 --separate-stderr bash -c "$cmd"
 	[ "$output" = "$(cat "$BATS_FILE_TMPDIR/whole.txt")" ] ||
 	    fail "the merged report differs:" "$output"
 	warnings
-	[ "$(jobs_run)" -ge 8 ] || fail "only $(jobs_run) blocks"
+	[ "$(jobs_run)" -eq 4 ] || fail "$(jobs_run) parts"
 	# the summary of the whole, to keep
 	run -1 --separate-stderr bash -c "${cmd/%--merge/--merge -f tsv}"
 	[ "$output" = "$(cat "$BATS_FILE_TMPDIR/whole.tsv")" ] ||
@@ -126,15 +137,15 @@ warnings() {
 
 	need_parallel
 	cmd=$(scaling '--sshlogin') || return 1
-	# every block on this machine (":")
-	cmd=$(printf '%s\n' "$cmd" | small |
-	    sed 's/--sshlogin [^ ]*/--sshlogin :/')
+	# every part on this machine (":"), which needs no copy of the batch
+	cmd=$(printf '%s\n' "$cmd" | logged |
+	    sed -e 's/--sshlogin [^ ]*/--sshlogin :/' -e 's/--basefile [^ ]*//')
 	[ "$(status)" -eq 1 ]
 	run -1 --separate-stderr bash -c "$cmd"
 	[ "$output" = "$(cat "$BATS_FILE_TMPDIR/whole.txt")" ] ||
 	    fail "the merged report differs:" "$output"
 	warnings
-	[ "$(jobs_run)" -ge 8 ] || fail "only $(jobs_run) blocks"
+	[ "$(jobs_run)" -eq 24 ] || fail "$(jobs_run) parts"
 }
 
 @test "scale: the Hadoop Streaming files, mapper and reducer, run by hand, give the counts and work lists of one run" {
