@@ -105,7 +105,7 @@ SANFLAGS =	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 sanitize:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all $(SHIM)
-	BP_SANDBOX=0 BP_SANITIZE=1 \
+	BP_SANDBOX=0 BP_SANITIZE=1 BP_CFLAGS="$(SANFLAGS)" \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
 	bats tests; s=$$?; $(MAKE) clean; exit $$s

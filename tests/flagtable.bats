@@ -29,7 +29,8 @@ scratch() {
 	awk -v rows="$rows" '/^\t\{ NULL, LEVEL_NONE,/ { printf "%s", rows }
 	    { print }' "$TOP/lib/flags.c" >"flags_$name.c"
 	grep -q extra_ "flags_$name.c"
-	"${CC:-cc}" -std=c99 -D_POSIX_C_SOURCE=200809L -I"$TOP/lib" \
+	# shellcheck disable=SC2086 # BP_CFLAGS: the flags lib/libbp.a was built with
+	"${CC:-cc}" -std=c99 -D_POSIX_C_SOURCE=200809L ${BP_CFLAGS:-} -I"$TOP/lib" \
 	    -I"$TOP/lib/tool" -o "$name" "$TOP/cmd/bpflags.c" "flags_$name.c" \
 	    "$TOP/lib/libbp.a"
 }

@@ -24,12 +24,6 @@ routed() {
 	row id=
 }
 
-# needstrace: skip unless strace is there and may trace here.
-needstrace() {
-	command -v strace >/dev/null || skip "no strace"
-	strace -qq -o /dev/null true 2>/dev/null || skip "strace cannot trace here"
-}
-
 @test "hardening: D2, a failed read in a batch with a problem record is exit 2, never 1 with the work list cut" {
 	needstrace
 	# more than one read of 128 KiB

@@ -172,3 +172,14 @@ if [ -n "${BP_MEMCHECK:-}" ]; then
 	BP_SANDBOX=0
 	export BP_SANDBOX
 fi
+
+# needstrace: skip unless strace is there and may trace here.  (Under
+# make sanitize, LeakSanitizer cannot run under ptrace: it is turned off.)
+needstrace() {
+	command -v strace >/dev/null || skip "no strace"
+	strace -qq -o /dev/null true 2>/dev/null || skip "strace cannot trace here"
+	if [ -n "${BP_SANITIZE:-}" ]; then
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
+		export ASAN_OPTIONS
+	fi
+}
