@@ -83,12 +83,17 @@ lib/catalog_lines.c: lib/catalog.tsv
 	  echo '	0'; \
 	  echo '};'; } > $@
 
-# A malloc that fails on request, for the out-of-memory tests.
-SHIM =		tests/fault/failmalloc.so tests/fault/sigprobe.so
+# The shims of the tests (tests/fault/): a malloc that fails on request
+# for the out-of-memory tests, a probe of the signals a sandboxed tool may
+# send, and a prctl that takes the seccomp filter without installing it.
+SHIM =		tests/fault/failmalloc.so tests/fault/sigprobe.so \
+		tests/fault/noseccomp.so
 tests/fault/failmalloc.so: tests/fault/failmalloc.c
 	$(CC) -shared -fPIC -O1 -o $@ tests/fault/failmalloc.c
 tests/fault/sigprobe.so: tests/fault/sigprobe.c
 	$(CC) -shared -fPIC -O1 -o $@ tests/fault/sigprobe.c
+tests/fault/noseccomp.so: tests/fault/noseccomp.c
+	$(CC) -shared -fPIC -O1 -o $@ tests/fault/noseccomp.c
 
 check: all $(SHIM) $(BENCH)
 	bats tests
@@ -109,6 +114,17 @@ sanitize:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
 	bats tests; s=$$?; $(MAKE) clean; exit $$s
+
+# The whole suite on a build with gcov counters, then the lines and
+# branches run, per file of cmd/ and lib/ (tests/coverage.sh).  The
+# sandbox would keep a tool from writing its counters: it is off, and the
+# tests that build the filter use tests/fault/noseccomp.so.
+COVFLAGS =	-O0 -g --coverage
+coverage:
+	$(MAKE) clean
+	$(MAKE) CFLAGS="$(COVFLAGS)" LDFLAGS="$(COVFLAGS)" all $(SHIM)
+	BP_SANDBOX=0 BP_CFLAGS="$(COVFLAGS)" bats tests; s=$$?; \
+	sh tests/coverage.sh; $(MAKE) clean; exit $$s
 
 # The whole suite with every tool run under valgrind (slow).
 memcheck: all $(SHIM)
@@ -177,5 +193,8 @@ clean:
 	rm -f $(TOOLS) cmd/*.o lib/*.o lib/tool/*.o lib/libbp.a \
 		lib/catalog_lines.c $(SHIM)
 	rm -f $(BENCH)
+	rm -f cmd/*.gcno cmd/*.gcda lib/*.gcno lib/*.gcda lib/tool/*.gcno \
+		lib/tool/*.gcda
 
-.PHONY: all check lint demo install uninstall clean sanitize memcheck fuzz bench
+.PHONY: all check lint demo install uninstall clean sanitize coverage memcheck \
+	fuzz bench

@@ -297,3 +297,43 @@ stages() {
 	done
 	[ -s on/stderr ]
 }
+
+# --- the filter built but not installed (tests/fault/noseccomp.c) ---------------
+
+# needstub: skip unless tests/fault/noseccomp.so can be preloaded.
+needstub() {
+	[ -f "$TOP/tests/fault/noseccomp.so" ] || skip "make check builds tests/fault/noseccomp.so"
+	[ -z "${BP_SANITIZE:-}${BP_MEMCHECK:-}" ] ||
+	    skip "the shim needs the plain build"
+}
+
+@test "sandbox: a tool whose filter the kernel refuses says so, writes nothing and exits 2" {
+	local c
+	needstub
+	for c in $CASES; do
+		use "$c"
+		case $c in
+		classify|flags) cp "$DATA/sample.tsv" in ;;
+		merge) cp "$DATA/sample.summary.tsv" in ;;
+		import) cp "$DATA/import.redcap.csv" in ;;
+		*) cp "$DATA/sample.pipeline.tsv" in ;;
+		esac
+		run -2 --separate-stderr env BP_SANDBOX=1 BP_NOSECCOMP=fail \
+		    LD_PRELOAD="$TOP/tests/fault/noseccomp.so" "${ARGS[@]}" in
+		[ "$stderr" = "$TOOL: cannot enter the sandbox: Invalid argument (BP_SANDBOX=0 runs without it)" ] ||
+		    { echo "$c: $stderr"; false; }
+		[ -z "$output" ] || { echo "$c wrote: ${output:0:80}"; false; }
+	done
+}
+
+@test "sandbox: with the filter built and taken but not installed, the pipeline gives the outputs of the sandbox" {
+	needstub
+	(export BP_SANDBOX=1 LD_PRELOAD="$TOP/tests/fault/noseccomp.so"; stages stub)
+	(export BP_SANDBOX=0; stages off)
+	local f
+	for f in status stderr pipeline.tsv report.txt summary.tsv plans.txt \
+	    plans-c.txt merged.txt track.tsv import.tsv; do
+		cmp "stub/$f" "off/$f"
+	done
+	cmp "$DATA/sample.report.txt" stub/report.txt
+}
