@@ -128,7 +128,7 @@ setup(struct tsv *t, void *ctx)
 
 /*
  * A word bproutine does not know is reported and read as invalid.  The
- * words found are kept by their bytes (fmemo.h): bproutine XX% fewer
+ * words found are kept by their bytes (fmemo.h): bproutine 6% fewer
  * instructions a record than a search of the list.
  */
 static int

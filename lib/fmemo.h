@@ -11,6 +11,10 @@
  * in one of two slots, and a new key takes the place of an old one when
  * both are taken: a column of many values (a duration) costs no more
  * than a miss.  Its slot 0 is the empty field's.
+ *
+ * The gains its users quote are instructions a record without the table
+ * and with it, counted by valgrind --tool=cachegrind over 20,000 records
+ * of tests/bench/gen, the same output either way.
  */
 #ifndef BP_FMEMO_H
 #define BP_FMEMO_H
