@@ -123,7 +123,7 @@ COVFLAGS =	-O0 -g --coverage
 coverage:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="$(COVFLAGS)" LDFLAGS="$(COVFLAGS)" all $(SHIM)
-	BP_SANDBOX=0 BP_CFLAGS="$(COVFLAGS)" bats tests; s=$$?; \
+	BP_SANDBOX=0 BP_COVERAGE=1 BP_CFLAGS="$(COVFLAGS)" bats tests; s=$$?; \
 	sh tests/coverage.sh; $(MAKE) clean; exit $$s
 
 # The whole suite with every tool run under valgrind (slow).

@@ -18,7 +18,7 @@ for f in lib/*.c lib/tool/*.c cmd/*.c; do
 	END { print f, l + 0, ln + 0, bn ? b : 100, bn + 0 }'
 done | awk '
 BEGIN { printf "%-24s %8s %6s %9s %6s\n", "file", "lines", "of", "branches", "of" }
-{
+$3 > 0 {
 	mark = $2 < 95 || $4 < 90 ? "<" : ""
 	printf "%-24s %7.2f%% %6d %8.2f%% %6d %s\n", $1, $2, $3, $4, $5, mark
 	lr += $2 * $3 / 100; lt += $3; br += $4 * $5 / 100; bt += $5

@@ -1,7 +1,9 @@
 /*
  * failmalloc: an LD_PRELOAD shim whose allocations fail on request, for
  * the out-of-memory tests.  BP_FAILMALLOC=N lets N allocations succeed
- * and fails every one after them with ENOMEM.  glibc only.
+ * and fails every one after them with ENOMEM, until the tool exits: what
+ * comes after (the counters a --coverage build writes) is not the tool's.
+ * glibc only.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -17,6 +19,17 @@ void	*realloc(void *, size_t);
 
 static long	left = -2;	/* -2: not read yet; -1: never fail */
 
+/*
+ * Registered at the first allocation, after the C library's own handler
+ * (which runs the destructors that write the counters), so run before it.
+ * The tools add no exit handler of their own.
+ */
+static void
+stop(void)
+{
+	left = -1;
+}
+
 static int
 fail(void)
 {
@@ -25,6 +38,7 @@ fail(void)
 	if (left == -2) {
 		s = getenv("BP_FAILMALLOC");
 		left = s != NULL ? atol(s) : -1;
+		atexit(stop);
 	}
 	if (left < 0)
 		return 0;
