@@ -186,18 +186,14 @@ flagwords(struct wrap *w, const struct field *f)
 static void
 asked(struct wrap *w, const struct field *f)
 {
-	const struct screen	*sc;
-	struct items		 it;
-	const char		*p;
-	size_t			 n, k = 0;
+	struct items	 it;
+	const char	*p;
+	size_t		 n, k = 0;
 
 	wrap_words(w, "not answered or unreadable:", 27);
 	items_init(&it, f->p, f->n);
 	while (items_next(&it, &p, &n)) {
-		if ((sc = flags_screen(p, n)) != NULL) {
-			p = sc->plain;
-			n = strlen(p);
-		}
+		flags_plain(&p, &n);
 		if (k++ > 0)
 			wrap_glue(w, ";");
 		wrap_words(w, p, n);

@@ -428,3 +428,14 @@ flags_screen(const char *p, size_t n)
 			return &screen[i];
 	return NULL;
 }
+
+void
+flags_plain(const char **p, size_t *n)
+{
+	const struct screen	*sc = flags_screen(*p, *n);
+
+	if (sc != NULL) {
+		*p = sc->plain;
+		*n = strlen(sc->plain);
+	}
+}

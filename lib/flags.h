@@ -92,4 +92,7 @@ struct screen {
 /* The screening input called (p, n), or NULL. */
 const struct screen *flags_screen(const char *p, size_t n);
 
+/* (*p, *n) made the plain words of its question, if it names one. */
+void	flags_plain(const char **p, size_t *n);
+
 #endif

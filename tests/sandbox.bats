@@ -49,6 +49,16 @@ use() {
 	TOOL=${ARGS[0]}
 }
 
+# input CASE: in, a sample input of CASE with records: every run writes.
+input() {
+	case $1 in
+	classify|flags) cp "$DATA/sample.tsv" in ;;
+	merge) cp "$DATA/sample.summary.tsv" in ;;
+	import) cp "$DATA/import.redcap.csv" in ;;
+	*) cp "$DATA/sample.pipeline.tsv" in ;;
+	esac
+}
+
 # needsandbox: skip when the environment turns the sandbox off.
 needsandbox() {
 	[ "${BP_SANDBOX:-}" != 0 ] || skip "BP_SANDBOX=0 is set"
@@ -248,13 +258,7 @@ stages() {
 	other=$!
 	for c in $CASES; do
 		use "$c"
-		# an input with records: every run then writes
-		case $c in
-		classify|flags) cp "$DATA/sample.tsv" in ;;
-		merge) cp "$DATA/sample.summary.tsv" in ;;
-		import) cp "$DATA/import.redcap.csv" in ;;
-		*) cp "$DATA/sample.pipeline.tsv" in ;;
-		esac
+		input "$c"
 		# sigprobe tries at the first write, inside the sandbox
 		BP_SIGPROBE=$other LD_PRELOAD="$TOP/tests/fault/sigprobe.so" \
 		    "${ARGS[@]}" in >/dev/null 2>err || true
@@ -313,12 +317,7 @@ needstub() {
 	needstub
 	for c in $CASES; do
 		use "$c"
-		case $c in
-		classify|flags) cp "$DATA/sample.tsv" in ;;
-		merge) cp "$DATA/sample.summary.tsv" in ;;
-		import) cp "$DATA/import.redcap.csv" in ;;
-		*) cp "$DATA/sample.pipeline.tsv" in ;;
-		esac
+		input "$c"
 		run -2 --separate-stderr env BP_SANDBOX=1 BP_NOSECCOMP=fail \
 		    LD_PRELOAD="$TOP/tests/fault/noseccomp.so" "${ARGS[@]}" in
 		[ "$stderr" = "$TOOL: cannot enter the sandbox: Invalid argument (BP_SANDBOX=0 runs without it)" ] ||
