@@ -846,6 +846,54 @@ bigcsv() {
 	[ "${#stderr_lines[@]}" -eq 1 ]
 }
 
+# oom N ARG...: bpimport ARG... with N allocations allowed and every
+# later one failing; 0 when the run was the normal one (normal.out, exit
+# 0, nothing on standard error), 2 when it failed with exit 2, nothing
+# on standard output and one diagnostic about memory; otherwise says what
+# went wrong and returns 1.
+oom() {
+	local n=$1 st=0
+	shift
+	LD_PRELOAD=$TOP/tests/fault/failmalloc.so BP_FAILMALLOC=$n \
+	    bpimport "$@" >oom.out 2>oom.err </dev/null || st=$?
+	if [ "$st" -eq 2 ]; then
+		[ "$(wc -l <oom.err)" -eq 1 ] && [ ! -s oom.out ] &&
+		    grep -Eq '^bpimport: (.*: )?(out of memory|Cannot allocate memory)$' oom.err &&
+		    return 2
+	elif [ "$st" -eq 0 ] && cmp -s oom.out normal.out && [ ! -s oom.err ]; then
+		return 0
+	fi
+	echo "$n allocations: exit $st: $(head -n 3 oom.err)"
+	return 1
+}
+export -f oom
+
+@test "bpimport: out of memory at any allocation: the whole output, or exit 2 with one diagnostic" {
+	[ -z "${BP_SANITIZE:-}${BP_MEMCHECK:-}" ] || skip "the malloc shim needs the plain build"
+	[ -f "$TOP/tests/fault/failmalloc.so" ] || skip "make check builds the malloc shim"
+	# a map, a checkbox group and more columns than the reader starts with
+	printf 'kind\tcolumn\tfrom\tto\nrename\t\tpain_at\tsite\nvalue\tsite\t1\tLow back\nvalue\tsite\t2\thip\nvalue\todi1\t1\t0\nrename\t\tPatient\tid\n' >m.tsv
+	printf 'Patient,pain_at___1,pain_at___2,age,odi1,fever,sb1,sb2,sb3,sb4,sb5,sb6,sb7,sb8,sb9,note,other,extra\nA,1,1,65.0,1,Yes,y,n,y,n,y,n,y,n,Very much,"a\tb",x,y\n' >in.csv
+	bpimport -m m.tsv in.csv >normal.out
+	[ "$(sed -n 2p normal.out)" = "$(tsv A low_back,hip 65 0 yes yes no yes no yes no yes no very 'a\tb' x y)" ]
+	# the map's own allocation: named once
+	run -2 --separate-stderr env LD_PRELOAD="$TOP/tests/fault/failmalloc.so" \
+	    BP_FAILMALLOC=0 bpimport -m m.tsv in.csv
+	[ "$stderr" = 'bpimport: m.tsv: Cannot allocate memory' ]
+	# in a bash of its own: bats' DEBUG trap makes loops slow
+	export TOP
+	run bash -c '
+	    for n in $(seq 0 150); do
+		r=0
+		oom "$n" -m m.tsv in.csv || r=$?
+		[ "$r" -ne 1 ] || exit 1
+		[ "$r" -ne 0 ] || exit 0
+	    done
+	    echo "no whole run with 150 allocations"
+	    exit 1'
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+}
+
 # A record whose values, escaped, outgrow the output buffer is measured
 # first and written in parts.
 @test "bpimport: a record over 32 KiB is written whole, escaped, between the others" {
