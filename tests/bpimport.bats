@@ -826,6 +826,21 @@ bigcsv() {
 	[ "$output" = "$(tsv id age; tsv r1 40)" ]
 }
 
+@test "bpimport: a read error while an overlong record goes to the rejects file names the export, not the rejects file" {
+	local n
+	needstrace
+	{ printf 'id,age\nr1,"'; head -c 1300000 /dev/zero | tr '\0' x
+	  printf '"\nr2,4\n'; } >long.csv
+	# the read after the first 1 MiB of the record, once it is found too long
+	n=$(callno read 10 long.csv bpimport -r rej long.csv)
+	rm rej
+	inject read EIO "$n" bpimport -r rej long.csv
+	[ "$status" -eq 2 ]
+	[ "${#stderr_lines[@]}" -eq 2 ]
+	[ "${stderr_lines[0]}" = 'bpimport: long.csv:2: record longer than 1 MiB' ]
+	[ "${stderr_lines[1]}" = 'bpimport: long.csv:2: Input/output error' ]
+}
+
 @test "bpimport: a read error in the map exits 2 with one diagnostic naming it" {
 	needstrace
 	printf 'id,age\nr1,40\n' >in.csv
