@@ -685,9 +685,13 @@ reject(struct import *im, const char *why)
 	diag_at(im->c.name, im->c.line, "%s", why);
 	if (im->rejfd < 0)
 		return 2;
-	if (csv_reject(&im->c, im->rejfd) == -1) {
+	switch (csv_reject(&im->c, im->rejfd)) {
+	case -1:
 		diag("%s: %s", im->rejects, strerror(im->c.err));
 		return 2;
+	case -2:
+		/* the export, not the rejects file, could not be read */
+		return fatal(im, "%s", strerror(im->c.err));
 	}
 	im->nrej++;
 	return 1;

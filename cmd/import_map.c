@@ -251,7 +251,7 @@ map_load(const char *path, unsigned long *line, char *why)
 
 	*line = 0;
 	if ((m = calloc(1, sizeof(*m))) == NULL) {
-		snprintf(why, 160, "%s: %s", path, strerror(ENOMEM));
+		snprintf(why, 160, "%s", strerror(ENOMEM));
 		return NULL;
 	}
 	m->name = path;

@@ -601,7 +601,8 @@ record(struct csv *c)
 
 /*
  * Consume the rest of an overlong record, copying it to fd unless fd
- * is -1.  Returns 0, or -1 with c->err set.
+ * is -1.  Returns 0, or with c->err set -1 (a write error) or -2 (a
+ * read error).
  */
 static int
 skiprest(struct csv *c, int fd)
@@ -630,7 +631,7 @@ skiprest(struct csv *c, int fd)
 		}
 		if ((r = fill(c)) == -1) {
 			c->err = errno;
-			return -1;
+			return -2;
 		}
 		if (r == 0)
 			c->eof = 1;
@@ -641,9 +642,11 @@ skiprest(struct csv *c, int fd)
 int
 csv_reject(struct csv *c, int fd)
 {
+	int	s;
+
 	if (c->over) {
-		if (skiprest(c, fd) == -1)
-			return -1;
+		if ((s = skiprest(c, fd)) != 0)
+			return s;
 	} else if (tsv_writeall(fd, c->rec, c->reclen) == -1) {
 		c->err = errno;
 		return -1;
@@ -790,7 +793,7 @@ step(struct csv *c)
 	for (;;) {
 		if (c->cur >= c->nsrc)
 			return CSV_EOF;
-		if (c->over && skiprest(c, -1) == -1)
+		if (c->over && skiprest(c, -1) != 0)
 			return fail(c, NULL, c->err);
 		if (!c->started && c->i == 0 && c->len < 3 && !c->eof) {
 			if ((r = fill(c)) == -1)

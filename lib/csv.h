@@ -112,7 +112,8 @@ int	csv_next(struct csv *c);
 /*
  * Write the record of the last CSV_BAD (or CSV_REC) to file descriptor
  * fd as it was read, every line of it, with LF added if it had none.
- * Returns 0, or -1 with c->err set on a read or write error.
+ * Returns 0, or with c->err set -1 on a write error to fd, or -2 on a
+ * read error of the operand (reading the rest of an overlong record).
  */
 int	csv_reject(struct csv *c, int fd);
 

@@ -209,6 +209,20 @@ spelled() {
 	[ "$output" = "$(tsv Clinic id 'Favourite colour' age; tsv North 1 'blue, mostly' 40)" ]
 }
 
+@test "bpimport: NAME___CODE is a checkbox only for a list column NAME: others pass through as they are" {
+	printf 'record_id,___x,foo___bar,age\nA1,1,2,40\n' >in.csv
+	run -0 --separate-stderr bpimport in.csv
+	clean
+	[ "$output" = "$(tsv id ___x foo___bar age; tsv A1 1 2 40)" ]
+}
+
+@test "bpimport: two checkbox columns that tick one word are refused, naming both" {
+	printf 'record_id,site___hip,Site___Hip\n1,1,0\n' >in.csv
+	run -2 --separate-stderr bpimport in.csv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpimport: in.csv:1: columns "site___hip" and "Site___Hip" both tick hip of site' ]
+}
+
 @test "bpimport: -v says per column what was renamed, by what, and how many values changed" {
 	run -0 --separate-stderr bpimport -v $SHEET
 	[[ $stderr == *'bpimport: 12 records written, 0 rejected'* ]]
@@ -315,6 +329,50 @@ spelled() {
 	[[ $stderr == *'--dates takes ymd, dmy or mdy'* ]]
 }
 
+@test "bpimport: spaces around a value are removed; a value of spaces only is empty" {
+	spelled age '45 ' 45
+	spelled age '   ' ''
+	spelled fever ' ' ''
+	spelled site ' ' ''
+	spelled seen ' 2024-03-04' 2024-03-04
+}
+
+@test "bpimport: a number followed by other text, or a word too long to be one, passes through" {
+	spelled age '65 kg' '65 kg'
+	spelled odi3 '2,0' '2,0'
+	spelled radiation "$(printf 'x%.0s' {1..70})" "$(printf 'x%.0s' {1..70})"
+}
+
+@test "bpimport: an empty item of a list is left out" {
+	spelled site 'Hip,,Low back' low_back,hip
+	spelled site 'Hip, ;Low back;' low_back,hip
+}
+
+@test "bpimport: a duration's unit is read in any case; a number too long or an unknown unit passes through" {
+	spelled duration '6W' 6w
+	spelled duration '6 WK' 6w
+	spelled duration ' 12' 12
+	spelled duration '1234567890 days' '1234567890 days'
+	spelled duration '6 fortnights' '6 fortnights'
+}
+
+@test "bpimport: a date is three numbers with one separator, a time after a space; anything else passes through" {
+	spelled seen 2024.01.02 2024-01-02
+	spelled seen '2024-1-2 10:15:00' 2024-01-02
+	local v
+	for v in 2024 20245/01/02 2024-01-02T10:00 '2024-01-02 10:00am' \
+	    2024-123-01 2024-01-123 2024x01x02 2024/01-02 2024-01-; do
+		spelled seen "$v" "$v"
+	done
+}
+
+@test "bpimport: a checkbox left empty or holding spaces is not ticked, and not warned about" {
+	printf 'record_id,site___hip,site___groin,site___thigh\nA1,1, ,\n' >in.csv
+	run -0 --separate-stderr bpimport in.csv
+	clean
+	[ "$output" = "$(tsv id site; tsv A1 hip)" ]
+}
+
 @test "bpimport: a TAB, LF, CR or backslash inside a value is written \\t, \\n, \\r, \\\\" {
 	printf 'id,age,note\nr1,1,"a\tb\nc\r\nd\\e"\n' >in.csv
 	run -0 --separate-stderr bpimport in.csv
@@ -389,6 +447,28 @@ badmap() {
 	[[ $stderr == 'bpimport: nosuch.map: '* ]]
 }
 
+@test "bpimport: a map row of another kind, an empty from or an empty answer is refused with FILE:LINE" {
+	badmap "$(tsv Rename '' x age)" 'unknown kind "Rename" (rename or value)'
+	badmap "$(tsv change '' x age)" 'unknown kind "change" (rename or value)'
+	badmap "$(tsv Value age x 1)" 'unknown kind "Value" (rename or value)'
+	badmap "$(tsv rename '' '' age)" 'empty from'
+	badmap "$(tsv value age x '')" '"" is not an answer of age'
+	badmap "$(tsv value age x '  ')" '"" is not an answer of age'
+}
+
+@test "bpimport: a map renaming to a box of a column that is no list column is refused" {
+	badmap "$(tsv rename '' x foo___x)" 'unknown column "foo___x"'
+	badmap "$(tsv rename '' x age___x)" 'unknown column "age___x"'
+}
+
+@test "bpimport: an empty map is refused" {
+	printf 'id,age\n1,2\n' >in.csv
+	: >empty.map
+	run -2 --separate-stderr bpimport -m empty.map in.csv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpimport: empty.map: empty map' ]
+}
+
 # ---- bad input: each has a diagnostic with FILE:LINE and a test ----
 
 # broken DESC CSV WHY: CSV's record at line 2 is refused (exit 2, WHY),
@@ -440,6 +520,60 @@ broken() {
 	[ "$stderr" = 'bpimport: in.csv:5: 3 fields, the header has 2' ]
 	run -1 --separate-stderr bpimport -r rej in.csv
 	cmp rej <(printf 'r2,"x\ny",z\n')
+}
+
+@test "bpimport: a last record without a line end is read; rejected, it gets one" {
+	printf 'id,age\nr1,40' >in.csv
+	run -0 --separate-stderr bpimport in.csv
+	[ "$output" = "$(tsv id age; tsv r1 40)" ]
+	printf 'id,age\nr1,"40"' >in.csv
+	run -0 --separate-stderr bpimport in.csv
+	[ "$output" = "$(tsv id age; tsv r1 40)" ]
+	printf 'id,age\nr1,40\nr2,4"0' >in.csv
+	run -1 --separate-stderr bpimport -r rej in.csv
+	[ "$stderr" = 'bpimport: in.csv:3: quote inside an unquoted field' ]
+	[ "$output" = "$(tsv id age; tsv r1 40)" ]
+	cmp rej <(printf 'r2,4"0\n')
+}
+
+@test "bpimport: empty lines, CR LF ones too, and lines of commas before the header are skipped" {
+	printf '\r\n,,\nid,age\r\n\r\nr1,4\r\n,\r\n' >in.csv
+	run -0 --separate-stderr bpimport in.csv
+	clean
+	[ "$output" = "$(tsv id age; tsv r1 4)" ]
+}
+
+@test "bpimport: an export shorter than its byte order mark is read" {
+	printf 'id' >in.csv
+	run -1 --separate-stderr bpimport in.csv
+	[ "$output" = id ]
+	[ "$stderr" = 'bpimport: in.csv:1: no intake columns found' ]
+}
+
+@test "bpimport: a record with far more fields than the header is rejected whole" {
+	broken 'r1,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19' \
+	    '20 fields, the header has 2'
+}
+
+@test "bpimport: a NUL byte inside quotes is a structural problem" {
+	printf 'id,age\nr1,"4\0000"\nr2,40\n' >in.csv
+	run -2 --separate-stderr bpimport in.csv
+	[ "$stderr" = 'bpimport: in.csv:2: NUL byte in record' ]
+	run -1 --separate-stderr bpimport -r rej in.csv
+	[ "$output" = "$(tsv id age; tsv r2 40)" ]
+	cmp rej <(printf 'r1,"4\0000"\n')
+}
+
+@test "bpimport: a record with several structural problems is reported once, for the first" {
+	broken 'r1,"40"x"' 'text after a closing quote'
+	broken 'r1,4"0"' 'quote inside an unquoted field'
+}
+
+@test "bpimport: a structural problem in the header is fatal, even with -r" {
+	printf 'id,a"ge\nr1,4\n' >in.csv
+	run -2 --separate-stderr bpimport -r rej in.csv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpimport: in.csv:1: quote inside an unquoted field' ]
 }
 
 # Most records are read at once from the read buffer, as bit masks; one
@@ -575,11 +709,226 @@ long() {
 	printf 'id,Age\n3,4\n' >c.csv
 	run -2 --separate-stderr bpimport a.csv c.csv
 	[ "$stderr" = 'bpimport: c.csv:1: header differs from the first file'"'"'s' ]
+	printf 'id,age,x\n3,4,5\n' >c.csv
+	run -2 --separate-stderr bpimport a.csv c.csv
+	[ "$stderr" = 'bpimport: c.csv:1: header differs from the first file'"'"'s' ]
 }
 
 @test "bpimport: an empty input gives no output and exit 0" {
 	run -0 --separate-stderr bpimport </dev/null
 	[ -z "$output" ] && clean
+}
+
+# ---- faults: a full disk, read errors, out of memory (SPEC §7) ----
+
+# callno CALL K FILE ARG...: the number, among all the CALL (read or
+# write) calls ARG... makes, of its Kth CALL on FILE, as strace -e
+# inject counts them.
+callno() {
+	local call=$1 k=$2 file=$3
+	shift 3
+	strace -f -qq -o trace.txt -e trace=open,openat,"$call" "$@" \
+	    >/dev/null 2>&1 </dev/null || true
+	awk -v k="$k" -v f="\"$file\"" -v c="$call(" '
+	    index($0, f) && /open/ { fd = $NF; next }
+	    index($0, c) { n++; if (fd != "" && index($0, c fd ",") &&
+		++seen == k) { print n; exit } }' trace.txt
+}
+
+# inject CALL ERROR N ARG...: run ARG... with its Nth CALL failing with
+# ERROR.
+inject() {
+	local call=$1 err=$2 n=$3
+	shift 3
+	[ -n "$n" ] || { echo "strace shows no such $call"; return 1; }
+	run --separate-stderr strace -f -qq -o /dev/null -e trace="$call" \
+	    -e inject="$call":error="$err":when="$n" "$@"
+}
+
+# bigcsv: big.csv, an export of 3000 records (over one read of 128 KiB).
+bigcsv() {
+	{ echo id,age,note
+	  for i in $(seq 3000); do printf 'r%d,40,%060d\n' "$i" "$i"; done
+	} >big.csv
+}
+
+@test "bpimport: with standard output closed it exits 2 with one diagnostic" {
+	printf 'id,age\nr1,40\n' >in.csv
+	run -2 --separate-stderr bash -c 'bpimport in.csv >&-'
+	[ "$stderr" = 'bpimport: standard output: Bad file descriptor' ]
+}
+
+@test "bpimport: writing a big output to /dev/full exits 2 with one diagnostic" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	bigcsv
+	run -2 --separate-stderr bash -c 'bpimport big.csv >/dev/full'
+	[ "$stderr" = 'bpimport: write error: No space left on device' ]
+	# a header over the output buffer fails as it is written
+	{ printf 'id,%s,%s\n' "$(head -c 40000 /dev/zero | tr '\0' a)" \
+	    "$(head -c 40000 /dev/zero | tr '\0' b)"; echo r1,1,2; } >wide.csv
+	run -2 --separate-stderr bash -c 'bpimport wide.csv >/dev/full'
+	[ "${#stderr_lines[@]}" -eq 2 ]
+	[ "${stderr_lines[0]}" = 'bpimport: wide.csv:1: no intake columns found' ]
+	[ "${stderr_lines[1]}" = 'bpimport: write error: No space left on device' ]
+}
+
+@test "bpimport: a rejects file on a full disk exits 2, naming it" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	printf 'id,age\nr1,4"0\nr2,40\n' >in.csv
+	run -2 --separate-stderr bpimport -r /dev/full in.csv
+	[ "${#stderr_lines[@]}" -eq 2 ]
+	[ "${stderr_lines[0]}" = 'bpimport: in.csv:2: quote inside an unquoted field' ]
+	[ "${stderr_lines[1]}" = 'bpimport: /dev/full: No space left on device' ]
+}
+
+@test "bpimport: the LF added to a rejected last record failing to be written exits 2, naming the rejects file" {
+	local n
+	needstrace
+	printf 'id,age\nr1,40\nr2,4"0' >in.csv
+	# the second write to rej: the LF after the record
+	n=$(callno write 2 rej bpimport -r rej in.csv)
+	rm rej
+	inject write ENOSPC "$n" bpimport -r rej in.csv
+	[ "$status" -eq 2 ]
+	[ "${#stderr_lines[@]}" -eq 2 ]
+	[ "${stderr_lines[0]}" = 'bpimport: in.csv:3: quote inside an unquoted field' ]
+	[ "${stderr_lines[1]}" = 'bpimport: rej: No space left on device' ]
+	cmp rej <(printf 'r2,4"0')
+}
+
+@test "bpimport: a read error on the first read of the export exits 2 with one diagnostic naming it" {
+	needstrace
+	printf 'id,age\nr1,40\n' >in.csv
+	inject read EIO "$(callno read 1 in.csv bpimport in.csv)" bpimport in.csv
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "$stderr" = 'bpimport: in.csv: Input/output error' ]
+}
+
+@test "bpimport: a read error in the middle of an export exits 2 with one diagnostic, never a truncated output with exit 0" {
+	needstrace
+	bigcsv
+	inject read EIO "$(callno read 2 big.csv bpimport big.csv)" bpimport big.csv
+	[ "$status" -eq 2 ]
+	[ "${#stderr_lines[@]}" -eq 1 ]
+	[[ $stderr == 'bpimport: big.csv:'[1-9]*': Input/output error' ]]
+	# what was written is whole records, the first ones
+	[ "$(printf '%s\n' "$output" | cut -f 1 | sed 1d)" = "$(seq 3000 |
+	    sed 's/^/r/' | head -n $((${#lines[@]} - 1)))" ]
+}
+
+@test "bpimport: a read interrupted by a signal is tried again" {
+	needstrace
+	printf 'id,age\nr1,40\n' >in.csv
+	inject read EINTR "$(callno read 1 in.csv bpimport in.csv)" bpimport in.csv
+	[ "$status" -eq 0 ]
+	clean
+	[ "$output" = "$(tsv id age; tsv r1 40)" ]
+}
+
+@test "bpimport: a read error while an overlong record goes to the rejects file names the export, not the rejects file" {
+	local n
+	needstrace
+	{ printf 'id,age\nr1,"'; head -c 1300000 /dev/zero | tr '\0' x
+	  printf '"\nr2,4\n'; } >long.csv
+	# the read after the first 1 MiB of the record, once it is found too long
+	n=$(callno read 10 long.csv bpimport -r rej long.csv)
+	rm rej
+	inject read EIO "$n" bpimport -r rej long.csv
+	[ "$status" -eq 2 ]
+	[ "${#stderr_lines[@]}" -eq 2 ]
+	[ "${stderr_lines[0]}" = 'bpimport: long.csv:2: record longer than 1 MiB' ]
+	[ "${stderr_lines[1]}" = 'bpimport: long.csv:2: Input/output error' ]
+}
+
+@test "bpimport: a read error in the map exits 2 with one diagnostic naming it" {
+	needstrace
+	printf 'id,age\nr1,40\n' >in.csv
+	{ printf 'kind\tcolumn\tfrom\tto\tnote\n'
+	  printf 'rename\t\tx\tage\t%s\n' "$(head -c 200000 /dev/zero | tr '\0' n)"
+	  printf 'rename\t\ty\tfever\t\n'; } >big.map
+	inject read EIO "$(callno read 1 big.map bpimport -m big.map in.csv)" \
+	    bpimport -m big.map in.csv
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "$stderr" = 'bpimport: big.map: Input/output error' ]
+	# in a row after the first read
+	inject read EIO "$(callno read 2 big.map bpimport -m big.map in.csv)" \
+	    bpimport -m big.map in.csv
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ $stderr == 'bpimport: big.map:'[1-9]*': Input/output error' ]]
+	[ "${#stderr_lines[@]}" -eq 1 ]
+}
+
+# oom N ARG...: bpimport ARG... with N allocations allowed and every
+# later one failing; 0 when the run was the normal one (normal.out, exit
+# 0, nothing on standard error), 2 when it failed with exit 2, nothing
+# on standard output and one diagnostic about memory; otherwise says what
+# went wrong and returns 1.
+oom() {
+	local n=$1 st=0
+	shift
+	LD_PRELOAD=$TOP/tests/fault/failmalloc.so BP_FAILMALLOC=$n \
+	    bpimport "$@" >oom.out 2>oom.err </dev/null || st=$?
+	if [ "$st" -eq 2 ]; then
+		[ "$(wc -l <oom.err)" -eq 1 ] && [ ! -s oom.out ] &&
+		    grep -Eq '^bpimport: (.*: )?(out of memory|Cannot allocate memory)$' oom.err &&
+		    return 2
+	elif [ "$st" -eq 0 ] && cmp -s oom.out normal.out && [ ! -s oom.err ]; then
+		return 0
+	fi
+	echo "$n allocations: exit $st: $(head -n 3 oom.err)"
+	return 1
+}
+export -f oom
+
+@test "bpimport: out of memory at any allocation: the whole output, or exit 2 with one diagnostic" {
+	[ -z "${BP_SANITIZE:-}${BP_MEMCHECK:-}" ] || skip "the malloc shim needs the plain build"
+	[ -f "$TOP/tests/fault/failmalloc.so" ] || skip "make check builds the malloc shim"
+	# a map, a checkbox group and more columns than the reader starts with
+	printf 'kind\tcolumn\tfrom\tto\nrename\t\tpain_at\tsite\nvalue\tsite\t1\tLow back\nvalue\tsite\t2\thip\nvalue\todi1\t1\t0\nrename\t\tPatient\tid\n' >m.tsv
+	printf 'Patient,pain_at___1,pain_at___2,age,odi1,fever,sb1,sb2,sb3,sb4,sb5,sb6,sb7,sb8,sb9,note,other,extra\nA,1,1,65.0,1,Yes,y,n,y,n,y,n,y,n,Very much,"a\tb",x,y\n' >in.csv
+	bpimport -m m.tsv in.csv >normal.out
+	[ "$(sed -n 2p normal.out)" = "$(tsv A low_back,hip 65 0 yes yes no yes no yes no yes no very 'a\tb' x y)" ]
+	# the map's own allocation: named once
+	run -2 --separate-stderr env LD_PRELOAD="$TOP/tests/fault/failmalloc.so" \
+	    BP_FAILMALLOC=0 bpimport -m m.tsv in.csv
+	[ "$stderr" = 'bpimport: m.tsv: Cannot allocate memory' ]
+	# in a bash of its own: bats' DEBUG trap makes loops slow
+	export TOP
+	run bash -c '
+	    for n in $(seq 0 150); do
+		r=0
+		oom "$n" -m m.tsv in.csv || r=$?
+		[ "$r" -ne 1 ] || exit 1
+		[ "$r" -ne 0 ] || exit 0
+	    done
+	    echo "no whole run with 150 allocations"
+	    exit 1'
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+}
+
+# A record whose values, escaped, outgrow the output buffer is measured
+# first and written in parts.
+@test "bpimport: a record over 32 KiB is written whole, escaped, between the others" {
+	local note
+	note=$(head -c 40000 /dev/zero | tr '\0' 'a')
+	printf 'id,age,note\nr1,40,x\nr2,41,"%s\t%s\\"\nr3,42,y\n' "$note" "$note" >in.csv
+	run -0 --separate-stderr bpimport -v in.csv
+	[ "${#lines[@]}" -eq 4 ]
+	[ "${lines[1]}" = "$(tsv r1 40 x)" ]
+	[ "${lines[2]}" = "r2	41	$note\\t$note\\\\" ]
+	[ "${lines[3]}" = "$(tsv r3 42 y)" ]
+	[[ $stderr == *'bpimport: "note" passed through: 0 changed, 1 escaped, 0 not mapped'* ]]
+}
+
+@test "bpimport: a header under 1 MiB but over it once escaped as TSV is refused" {
+	{ printf 'id,age,'; head -c 600000 /dev/zero | tr '\0' '\\'
+	  printf '\nr1,40,x\n'; } >in.csv
+	run -2 --separate-stderr bpimport in.csv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpimport: in.csv:1: header longer than 1 MiB written as TSV' ]
 }
 
 # ---- the rejects file ----
