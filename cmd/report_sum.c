@@ -49,6 +49,8 @@ static unsigned	sections(const struct field *);
 static int	bykey(const void *, const void *);
 static int	bycount(struct count *, const struct field *, const char *,
 		    unsigned long);
+static int	badline(const char *, unsigned long, const char *,
+		    const char *, const struct field *);
 
 static size_t
 hash(const char *p, size_t n)
@@ -343,6 +345,25 @@ sum_record(struct report *r, const struct field *f, int problem)
 	return problem;
 }
 
+/*
+ * A summary line that --merge cannot add up: "FILE:LINE: column: what"
+ * and the value in quotes.  Fatal, so -q, which silences warnings about
+ * values, does not silence it.  Returns 2.
+ */
+static int
+badline(const char *file, unsigned long line, const char *column,
+    const char *what, const struct field *v)
+{
+	char	echo[DIAG_ECHOSZ];
+
+	if (v->n > 0)
+		diag_at(file, line, "%s: %s: %s", column, what,
+		    diag_echo(echo, v->p, v->n, 1));
+	else
+		diag_at(file, line, "%s: %s", column, what);
+	return 2;
+}
+
 /* Add the count of a summary line (section, key, value) to c. */
 static int
 bycount(struct count *c, const struct field *f, const char *file,
@@ -359,15 +380,10 @@ bycount(struct count *c, const struct field *f, const char *file,
 			break;
 		x = x * 10 + (tally_t)(v->p[i] - '0');
 	}
-	if (v->n == 0 || i < v->n) {
-		diag_value(file, line, "value", "not a count", v->p, v->n);
-		return 2;
-	}
-	if ((e = add(c, f[1].p, f[1].n, x, &at)) == -2) {
-		diag_value(file, line, "value", "the sum is too large", v->p,
-		    v->n);
-		return 2;
-	}
+	if (v->n == 0 || i < v->n)
+		return badline(file, line, "value", "not a count", v);
+	if ((e = add(c, f[1].p, f[1].n, x, &at)) == -2)
+		return badline(file, line, "value", "the sum is too large", v);
 	return e;
 }
 
@@ -387,7 +403,5 @@ sum_merge(struct report *r, const struct field *f, const char *file,
 		if (strlen(r->w[s].section) == f[0].n &&
 		    memcmp(r->w[s].section, f[0].p, f[0].n) == 0)
 			return keep(&r->w[s], &f[1], &f[2]);
-	diag_value(file, line, "section", "not a summary section", f[0].p,
-	    f[0].n);
-	return 2;
+	return badline(file, line, "section", "not a summary section", &f[0]);
 }

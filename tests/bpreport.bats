@@ -787,6 +787,21 @@ shards() {
 	[ "${stderr#bpreport: s.tsv:2: section: }" != "$stderr" ]
 }
 
+@test "bpreport: -q does not silence a bad summary line: --merge stops with its diagnostic" {
+	{ tsv section key value; tsv records total 2; tsv phase acute x; } >s1.tsv
+	{ tsv section key value; tsv colour blue 3; } >s2.tsv
+	{ tsv section key value; tsv phase acute ''; } >s3.tsv
+	run -2 --separate-stderr bpreport -q --merge s1.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: s1.tsv:3: value: not a count: "x"' ]
+	run -2 --separate-stderr bpreport --merge -q s2.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: s2.tsv:2: section: not a summary section: "colour"' ]
+	run -2 --separate-stderr bpreport -q --merge -f tsv s3.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: s3.tsv:2: value: not a count' ]
+}
+
 # ---- required columns and usage -----------------------------------------
 
 @test "bpreport: bpclassify output alone: run bpflags first" {
