@@ -426,14 +426,6 @@ done:
 	return r;
 }
 
-int
-catalog_load(struct catalog *c, const char *path)
-{
-	if (catalog_read(c, path) == -1)
-		return -1;
-	return catalog_parse(c);
-}
-
 void
 catalog_free(struct catalog *c)
 {
