@@ -38,6 +38,7 @@ static const struct {
 };
 
 static size_t	hash(const char *, size_t);
+static void	place(struct count *, size_t);
 static int	slot(struct count *, size_t);
 static int	add(struct count *, const char *, size_t, tally_t, size_t *);
 static int	bump(struct kv *, tally_t);
@@ -62,25 +63,38 @@ hash(const char *p, size_t n)
 	return h;
 }
 
-/* Put v[i] in the hash of keys, growing it to keep it half empty. */
-static int
-slot(struct count *c, size_t i)
+/* Put v[i] in the hash of keys, which is less than half full. */
+static void
+place(struct count *c, size_t i)
 {
-	size_t	*old = c->slot, k, h;
+	size_t	h;
 
-	if (2 * (i + 1) > c->nslot) {
-		c->nslot = c->nslot > 0 ? 2 * c->nslot : 64;
-		if ((c->slot = calloc(c->nslot, sizeof(*c->slot))) == NULL)
-			return -1;
-		free(old);
-		for (k = c->nknown; k < i; k++)
-			if (slot(c, k) == -1)
-				return -1;
-	}
 	h = hash(c->v[i].key, c->v[i].len) & (c->nslot - 1);
 	while (c->slot[h] != 0)
 		h = (h + 1) & (c->nslot - 1);
 	c->slot[h] = i + 1;
+}
+
+/*
+ * Put v[i], the newest key, in the hash of keys, first growing it to keep
+ * it half empty; 0, or -1 when out of memory.
+ */
+static int
+slot(struct count *c, size_t i)
+{
+	size_t	*ns, n, k;
+
+	if (2 * (i + 1) > c->nslot) {
+		n = c->nslot > 0 ? 2 * c->nslot : 64;
+		if ((ns = calloc(n, sizeof(*ns))) == NULL)
+			return -1;
+		free(c->slot);
+		c->slot = ns;
+		c->nslot = n;
+		for (k = c->nknown; k < i; k++)
+			place(c, k);
+	}
+	place(c, i);
 	return 0;
 }
 
@@ -109,11 +123,12 @@ add(struct count *c, const char *p, size_t len, tally_t n, size_t *at)
 		*at = (size_t)(v - c->v);
 		return bump(v, n);
 	}
+	/* cap is at least nknown, never 0: every count has a known key */
 	if (c->nv == c->cap) {
-		c->cap = c->cap > 0 ? 2 * c->cap : 16;
-		if ((v = realloc(c->v, c->cap * sizeof(*v))) == NULL)
+		if ((v = realloc(c->v, 2 * c->cap * sizeof(*v))) == NULL)
 			return -1;
 		c->v = v;
+		c->cap *= 2;
 	}
 	if (newkey(&c->v[c->nv], p, len, n) == -1)
 		return -1;
