@@ -323,6 +323,20 @@ advice_rows() {
 	[ "$output" = "$(cat builtin.out)" ]
 }
 
+@test "catalog: a read of the catalog cut short by a signal is taken up again" {
+	needstrace
+	routed_in
+	bproutine --dump-catalog >c.tsv
+	run -0 --separate-stderr bproutine in.tsv
+	printf '%s\n' "$output" >builtin.out
+	# the first read of c.tsv fails with EINTR, as when a signal comes
+	run -0 --separate-stderr strace -f -qq -o /dev/null -P "$PWD/c.tsv" \
+	    -e trace=read -e inject=read:error=EINTR:when=1 \
+	    bproutine -c c.tsv in.tsv
+	[ -z "$stderr" ]
+	[ "$output" = "$(cat builtin.out)" ]
+}
+
 # ------------------------------------------------------------ rejected
 
 @test "catalog: a missing column is rejected at line 1" {
@@ -479,6 +493,16 @@ advice_rows() {
 	mincat 'a1|advice|Again|acute_back|none|-|s|Say.'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 'duplicate id'
+}
+
+@test "catalog: a duplicate id is named in at most 40 bytes" {
+	local id
+	id=$(rep 41 i)x$(rep 22 i)
+	mincat "$id|strength|N|acute_back|none|1|s|T" \
+	    "$id|stretch|M|radicular|none|2|s|T"
+	run -2 --separate-stderr bproutine -c c.tsv /dev/null
+	rejected 5
+	[ "$stderr" = "bproutine: c.tsv:5: duplicate id $(rep 40 i)" ]
 }
 
 @test "catalog: an exercise may share its id with an advice row" {
