@@ -38,6 +38,7 @@ static const struct {
 };
 
 static size_t	hash(const char *, size_t);
+static void	place(struct count *, size_t);
 static int	slot(struct count *, size_t);
 static int	add(struct count *, const char *, size_t, tally_t, size_t *);
 static int	bump(struct kv *, tally_t);
@@ -49,6 +50,8 @@ static unsigned	sections(const struct field *);
 static int	bykey(const void *, const void *);
 static int	bycount(struct count *, const struct field *, const char *,
 		    unsigned long);
+static int	badline(const char *, unsigned long, const char *,
+		    const char *, const struct field *);
 
 static size_t
 hash(const char *p, size_t n)
@@ -60,25 +63,38 @@ hash(const char *p, size_t n)
 	return h;
 }
 
-/* Put v[i] in the hash of keys, growing it to keep it half empty. */
-static int
-slot(struct count *c, size_t i)
+/* Put v[i] in the hash of keys, which is less than half full. */
+static void
+place(struct count *c, size_t i)
 {
-	size_t	*old = c->slot, k, h;
+	size_t	h;
 
-	if (2 * (i + 1) > c->nslot) {
-		c->nslot = c->nslot > 0 ? 2 * c->nslot : 64;
-		if ((c->slot = calloc(c->nslot, sizeof(*c->slot))) == NULL)
-			return -1;
-		free(old);
-		for (k = c->nknown; k < i; k++)
-			if (slot(c, k) == -1)
-				return -1;
-	}
 	h = hash(c->v[i].key, c->v[i].len) & (c->nslot - 1);
 	while (c->slot[h] != 0)
 		h = (h + 1) & (c->nslot - 1);
 	c->slot[h] = i + 1;
+}
+
+/*
+ * Put v[i], the newest key, in the hash of keys, first growing it to keep
+ * it half empty; 0, or -1 when out of memory.
+ */
+static int
+slot(struct count *c, size_t i)
+{
+	size_t	*ns, n, k;
+
+	if (2 * (i + 1) > c->nslot) {
+		n = c->nslot > 0 ? 2 * c->nslot : 64;
+		if ((ns = calloc(n, sizeof(*ns))) == NULL)
+			return -1;
+		free(c->slot);
+		c->slot = ns;
+		c->nslot = n;
+		for (k = c->nknown; k < i; k++)
+			place(c, k);
+	}
+	place(c, i);
 	return 0;
 }
 
@@ -107,11 +123,12 @@ add(struct count *c, const char *p, size_t len, tally_t n, size_t *at)
 		*at = (size_t)(v - c->v);
 		return bump(v, n);
 	}
+	/* cap is at least nknown, never 0: every count has a known key */
 	if (c->nv == c->cap) {
-		c->cap = c->cap > 0 ? 2 * c->cap : 16;
-		if ((v = realloc(c->v, c->cap * sizeof(*v))) == NULL)
+		if ((v = realloc(c->v, 2 * c->cap * sizeof(*v))) == NULL)
 			return -1;
 		c->v = v;
+		c->cap *= 2;
 	}
 	if (newkey(&c->v[c->nv], p, len, n) == -1)
 		return -1;
@@ -343,6 +360,25 @@ sum_record(struct report *r, const struct field *f, int problem)
 	return problem;
 }
 
+/*
+ * A summary line that --merge cannot add up: "FILE:LINE: column: what"
+ * and the value in quotes.  Fatal, so -q, which silences warnings about
+ * values, does not silence it.  Returns 2.
+ */
+static int
+badline(const char *file, unsigned long line, const char *column,
+    const char *what, const struct field *v)
+{
+	char	echo[DIAG_ECHOSZ];
+
+	if (v->n > 0)
+		diag_at(file, line, "%s: %s: %s", column, what,
+		    diag_echo(echo, v->p, v->n, 1));
+	else
+		diag_at(file, line, "%s: %s", column, what);
+	return 2;
+}
+
 /* Add the count of a summary line (section, key, value) to c. */
 static int
 bycount(struct count *c, const struct field *f, const char *file,
@@ -359,15 +395,10 @@ bycount(struct count *c, const struct field *f, const char *file,
 			break;
 		x = x * 10 + (tally_t)(v->p[i] - '0');
 	}
-	if (v->n == 0 || i < v->n) {
-		diag_value(file, line, "value", "not a count", v->p, v->n);
-		return 2;
-	}
-	if ((e = add(c, f[1].p, f[1].n, x, &at)) == -2) {
-		diag_value(file, line, "value", "the sum is too large", v->p,
-		    v->n);
-		return 2;
-	}
+	if (v->n == 0 || i < v->n)
+		return badline(file, line, "value", "not a count", v);
+	if ((e = add(c, f[1].p, f[1].n, x, &at)) == -2)
+		return badline(file, line, "value", "the sum is too large", v);
 	return e;
 }
 
@@ -387,7 +418,5 @@ sum_merge(struct report *r, const struct field *f, const char *file,
 		if (strlen(r->w[s].section) == f[0].n &&
 		    memcmp(r->w[s].section, f[0].p, f[0].n) == 0)
 			return keep(&r->w[s], &f[1], &f[2]);
-	diag_value(file, line, "section", "not a summary section", f[0].p,
-	    f[0].n);
-	return 2;
+	return badline(file, line, "section", "not a summary section", &f[0]);
 }

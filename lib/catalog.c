@@ -354,12 +354,14 @@ catalog_read(struct catalog *c, const char *path)
 		return -1;
 	}
 	for (;;) {
+		if (c->len > CAT_FILEMAX) {
+			c->why = "larger than 64 MiB";
+			break;
+		}
 		if (c->len == cap) {
-			if (cap >= CAT_FILEMAX) {
-				c->why = "larger than 64 MiB";
-				break;
-			}
-			cap = cap > 0 ? 2 * cap : 64 * 1024;
+			/* at the bound, room for one byte more: is there one? */
+			cap = cap >= CAT_FILEMAX ? CAT_FILEMAX + 1 :
+			    cap > 0 ? 2 * cap : 64 * 1024;
 			if ((b = realloc(c->text, cap)) == NULL) {
 				c->err = ENOMEM;
 				break;
@@ -422,14 +424,6 @@ done:
 	c->listmax += 5;
 	tsv_close(&t);
 	return r;
-}
-
-int
-catalog_load(struct catalog *c, const char *path)
-{
-	if (catalog_read(c, path) == -1)
-		return -1;
-	return catalog_parse(c);
 }
 
 void

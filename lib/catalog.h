@@ -71,9 +71,6 @@ int	catalog_read(struct catalog *c, const char *path);
  */
 int	catalog_parse(struct catalog *c);
 
-/* catalog_read(), then catalog_parse(). */
-int	catalog_load(struct catalog *c, const char *path);
-
 /*
  * The built-in catalog as the text of a TSV file, *len bytes; the caller
  * frees it.  NULL when out of memory.

@@ -240,6 +240,25 @@ EOF
 	printf '%s\n' "$output" | grep -qxF "$(tsv emergency "$id" "$flags")"
 }
 
+@test "bpreport: nothing is cut: flags of over 4 KiB are kept whole, in input order" {
+	local flags
+	flags=fever$(printf ',trauma%.0s' $(seq 700))
+	{ header
+	  row id=e1 flag_level=emergency flags="$flags" disposition=emergency
+	  row id=e2 flag_level=emergency flags=fever disposition=emergency
+	} >in.tsv
+	[ "${#flags}" -gt 4096 ]
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	clean
+	printf '%s\n' "$output" | awk -F'\t' '$1 == "emergency"' >got
+	{ tsv emergency e1 "$flags"; tsv emergency e2 fever; } >want
+	same want got
+	printf '%s\n' "$output" >s.tsv
+	run -0 --separate-stderr bpreport --merge -f tsv s.tsv
+	printf '%s\n' "$output" | awk -F'\t' '$1 == "emergency"' >got
+	same want got
+}
+
 @test "bpreport: with no one to call, the work list says so" {
 	{ header
 	  row id=n1
@@ -787,6 +806,77 @@ shards() {
 	[ "${stderr#bpreport: s.tsv:2: section: }" != "$stderr" ]
 }
 
+@test "bpreport: -q does not silence a bad summary line: --merge stops with its diagnostic" {
+	{ tsv section key value; tsv records total 2; tsv phase acute x; } >s1.tsv
+	{ tsv section key value; tsv colour blue 3; } >s2.tsv
+	{ tsv section key value; tsv phase acute ''; } >s3.tsv
+	run -2 --separate-stderr bpreport -q --merge s1.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: s1.tsv:3: value: not a count: "x"' ]
+	run -2 --separate-stderr bpreport --merge -q s2.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: s2.tsv:2: section: not a summary section: "colour"' ]
+	run -2 --separate-stderr bpreport -q --merge -f tsv s3.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: s3.tsv:2: value: not a count' ]
+}
+
+@test "bpreport: --merge adds counts up to 18446744073709551615 and stops past it" {
+	local max=18446744073709551615
+	{ tsv section key value; tsv records total "$max"
+	  tsv phase zeta "$max"; } >big.tsv
+	{ tsv section key value; tsv records total 1; } >one.tsv
+	{ tsv section key value; tsv phase zeta 1; } >zeta.tsv
+	{ tsv section key value; tsv records total 18446744073709551616; } >over.tsv
+	{ tsv section key value; tsv records total 99999999999999999999; } >over20.tsv
+	run -0 --separate-stderr bpreport --merge -f tsv big.tsv
+	clean
+	printf '%s\n' "$output" | grep -qxF "$(tsv records total "$max")"
+	printf '%s\n' "$output" | grep -qxF "$(tsv phase zeta "$max")"
+	run -2 --separate-stderr bpreport --merge big.tsv one.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: one.tsv:2: value: the sum is too large: "1"' ]
+	run -2 --separate-stderr bpreport --merge big.tsv zeta.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: zeta.tsv:2: value: the sum is too large: "1"' ]
+	run -2 --separate-stderr bpreport --merge over.tsv
+	[ -z "$output" ]
+	[ "$stderr" = 'bpreport: over.tsv:2: value: not a count: "18446744073709551616"' ]
+	run -2 --separate-stderr bpreport --merge over20.tsv
+	[ "$stderr" = 'bpreport: over20.tsv:2: value: not a count: "99999999999999999999"' ]
+}
+
+# spread FROM TO: records p<N> with the phase k<N> and the pattern q<N % 7>,
+# N from FROM to TO, all values outside the known ones.
+spread() {
+	header
+	awk -v from="$1" -v to="$2" 'BEGIN { OFS = "\t"
+	    for (i = from; i <= to; i++)
+		print "p" i, "none", "none", "none", "none", "k" i, "q" i % 7,
+		    "low", "self_care", 10, "minimal" }'
+}
+
+@test "bpreport: --merge adds up values outside the known ones key by key, as one run would" {
+	spread 1 80 >a.tsv
+	spread 41 150 >b.tsv
+	{ spread 1 80; spread 41 150 | tail -n +2; } >whole.tsv
+	bpreport -f tsv a.tsv >sa.tsv
+	bpreport -f tsv b.tsv >sb.tsv
+	run -0 --separate-stderr bpreport --merge -f tsv sa.tsv sb.tsv
+	clean
+	printf '%s\n' "$output" >merged.tsv
+	bpreport -f tsv whole.tsv >want.tsv
+	same want.tsv merged.tsv
+	# 150 keys k<N> after the 5 known ones, in byte order, 41 to 80 twice
+	awk -F'\t' '$1 == "phase"' merged.tsv | tail -n +6 >got
+	{ for i in $(seq 1 150); do
+		tsv phase "k$i" $((i >= 41 && i <= 80 ? 2 : 1))
+	  done; } | sort >want
+	same want got
+	# q0: the 21 multiples of 7 to 150, and the 6 from 41 to 80 again
+	grep -qxF "$(tsv pattern q0 27)" merged.tsv
+}
+
 # ---- required columns and usage -----------------------------------------
 
 @test "bpreport: bpclassify output alone: run bpflags first" {
@@ -964,4 +1054,68 @@ fullbar() {
 	joined <p | has 'Not yet asked, or the answer could not be read: numbness between the legs or around the back passage; new trouble passing or holding urine or stool; weakness in the legs; fever;'
 	lacks 'bladder bowel' <p
 	lacks 'bladder_bowel' <p
+}
+
+# ---- out of memory --------------------------------------------------------
+
+# oomrun N ARG...: bpreport ARG... with N allocations allowed and every
+# later one failing.  0 when the run was whole (want.out, exit $WANTST
+# and nothing on standard error); 2 when it stopped with exit 2, no
+# output and one diagnostic saying it ran out of memory; else says what
+# it got and returns 1.  (Few processes: it runs hundreds of times.)
+oomrun() {
+	local n=$1 st=0 err=
+	local re='^bpreport: ([^:]+(:[0-9]+)?: )?(Cannot allocate memory|out of memory)$'
+	shift
+	LD_PRELOAD=$TOP/tests/fault/failmalloc.so BP_FAILMALLOC=$n \
+	    bpreport "$@" >oom.out 2>oom.err || st=$?
+	IFS= read -r -d '' err <oom.err || true
+	if [ "$st" -eq 2 ] && [ ! -s oom.out ] && [[ ${err%$'\n'} =~ $re ]]; then
+		return 2
+	fi
+	if [ "$st" -eq "$WANTST" ] && [ -z "$err" ] && cmp -s oom.out want.out
+	then
+		return 0
+	fi
+	echo "$n allocations: exit $st, $(wc -c <oom.out) bytes: $err"
+	return 1
+}
+
+# oomall ARG...: oomrun with 0, 1, 2... allocations, up to a whole run
+# (in a bash of its own: bats' DEBUG trap makes loops slow).
+oomall() {
+	[ -z "${BP_SANITIZE:-}${BP_MEMCHECK:-}" ] ||
+	    skip "the malloc shim needs the plain build"
+	[ -f "$TOP/tests/fault/failmalloc.so" ] ||
+	    skip "make check builds the malloc shim"
+	WANTST=0
+	bpreport "$@" >want.out || WANTST=$?
+	export TOP WANTST
+	export -f oomrun
+	run bash -c '
+	    n=0
+	    while [ "$n" -le 1000 ]; do
+		r=0
+		oomrun "$n" "$@" || r=$?
+		[ "$r" -ne 1 ] || exit 1
+		[ "$r" -ne 0 ] || exit 0
+		n=$((n + 1))
+	    done
+	    echo "no whole run with 1000 allocations"
+	    exit 1' oomall "$@"
+	[ "$status" -eq 0 ] || { echo "$output"; return 1; }
+}
+
+@test "bpreport: out of memory while counting records: the whole report, or exit 2 saying so" {
+	# values outside the known ones, and a work list
+	spread 1 40 | sed '2,$s/\tnone\tnone\t/\temergency\tfever\t/' >in.tsv
+	oomall -f tsv in.tsv
+}
+
+@test "bpreport: out of memory while adding up summaries: the whole report, or exit 2 saying so" {
+	spread 1 40 >a.tsv
+	spread 31 45 >b.tsv
+	bpreport -f tsv a.tsv >sa.tsv
+	bpreport -f tsv b.tsv >sb.tsv
+	oomall --merge -f tsv sa.tsv sb.tsv
 }

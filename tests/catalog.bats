@@ -323,6 +323,20 @@ advice_rows() {
 	[ "$output" = "$(cat builtin.out)" ]
 }
 
+@test "catalog: a read of the catalog cut short by a signal is taken up again" {
+	needstrace
+	routed_in
+	bproutine --dump-catalog >c.tsv
+	run -0 --separate-stderr bproutine in.tsv
+	printf '%s\n' "$output" >builtin.out
+	# the first read of c.tsv fails with EINTR, as when a signal comes
+	run -0 --separate-stderr strace -f -qq -o /dev/null -P "$PWD/c.tsv" \
+	    -e trace=read -e inject=read:error=EINTR:when=1 \
+	    bproutine -c c.tsv in.tsv
+	[ -z "$stderr" ]
+	[ "$output" = "$(cat builtin.out)" ]
+}
+
 # ------------------------------------------------------------ rejected
 
 @test "catalog: a missing column is rejected at line 1" {
@@ -479,6 +493,16 @@ advice_rows() {
 	mincat 'a1|advice|Again|acute_back|none|-|s|Say.'
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected 4 'duplicate id'
+}
+
+@test "catalog: a duplicate id is named in at most 40 bytes" {
+	local id
+	id=$(rep 41 i)x$(rep 22 i)
+	mincat "$id|strength|N|acute_back|none|1|s|T" \
+	    "$id|stretch|M|radicular|none|2|s|T"
+	run -2 --separate-stderr bproutine -c c.tsv /dev/null
+	rejected 5
+	[ "$stderr" = "bproutine: c.tsv:5: duplicate id $(rep 40 i)" ]
 }
 
 @test "catalog: an exercise may share its id with an advice row" {
@@ -642,4 +666,47 @@ rep() {
 	run -2 --separate-stderr bproutine -c c.tsv in.tsv
 	rejected "$(($(bproutine --dump-catalog | wc -l) + (4096 - have) / 9 + 1))" \
 	    'routines: a list of exercise rows would be longer than 4096 bytes'
+}
+
+# bigcat SIZE: a valid catalog of exactly SIZE bytes (SIZE from 2 to 70
+# million) on standard output: the built-in one with a column "note"
+# (other columns are ignored), then 40 advice rows n01 to n40 for
+# emergency records, the rows' notes filled with x to make up SIZE, no
+# line longer than a million bytes.  Fails when SIZE cannot be made.
+bigcat() {
+	bproutine --dump-catalog | awk -v size="$1" '
+	    { line[NR] = $0 "\t" (NR == 1 ? "note" : "") }
+	    END {
+		n = NR
+		for (i = 1; i <= 40; i++)
+			line[++n] = sprintf("n%02d\tadvice\tN\temergency\tnone\t-\ts\tT\t", i)
+		left = size
+		for (i = 1; i <= n; i++)
+			left -= length(line[i]) + 1
+		x = "x"
+		while (length(x) < 1000000)
+			x = x x
+		print line[1]
+		for (i = 2; i <= n; i++) {
+			k = 1000000 - length(line[i])
+			k = k < left ? k : left
+			left -= k
+			print line[i] substr(x, 1, k)
+		}
+		exit left != 0
+	    }'
+}
+
+@test "catalog: a catalog file of 64 MiB is read to its last row; one byte more is rejected" {
+	export -f bigcat
+	routed_in
+	run -0 --separate-stderr bash -c 'set -o pipefail
+	    bigcat 67108864 | bproutine -c /dev/stdin in.tsv'
+	[ -z "$stderr" ]
+	# h is the emergency record: the advice of the last row is its last
+	[ "$(field advice 8)" = "go_to_emergency,$(printf 'n%02d\n' $(seq 40) | paste -sd , -)" ]
+	run -2 --separate-stderr bash -c 'set -o pipefail
+	    bigcat 67108865 | bproutine -c /dev/stdin in.tsv'
+	[ -z "$output" ]
+	[ "$stderr" = "bproutine: /dev/stdin: larger than 64 MiB" ]
 }

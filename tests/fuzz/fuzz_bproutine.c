@@ -4,7 +4,7 @@
  * of fz_filter() as for bpclassify.
  *
  * Static state: main()'s "static struct router r" gets a fresh catalog
- * (filter_catalog(), whose catalog_load() drops the previous one) and
+ * (filter_catalog(), whose catalog_read() drops the previous one) and
  * fresh malloc'd exercise and advice lists (lists()) on every call,
  * never freed: fine for a process that runs once, a leak per input
  * here.  r is out of reach by name, so filter_catalog is renamed for

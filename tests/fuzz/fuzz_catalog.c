@@ -1,18 +1,19 @@
 /*
  * Harness 4: the catalog parser, lib/catalog.c (bp-catalog(5)).
  *
- * Each input is a catalog file: catalog_load() on /dev/fd/N of a memfd
- * holding it.  It must either refuse the file with a reason (or an
- * errno) and a line within the file, at least 1 when the file has a
- * line that is not empty, or give a catalog that bp-catalog(5) allows
- * (check()): an entry for every row, in order, its id, name, dose,
- * source and instructions the row's with the spaces around them
- * removed; ids and doses single words without comma, colon or space;
- * every field within its CAT_*MAX bound; known kinds; exercises on
- * routines only; advice free of contraindications; no id twice in its
- * class, each found by catalog_find(); every routine with an exercise
- * free of contraindications; and every list bproutine can write no
- * longer than CAT_LISTMAX bytes, nor than listmax with its NUL.
+ * Each input is a catalog file: catalog_read() and catalog_parse(), as a
+ * tool calls them, on /dev/fd/N of a memfd holding it.  It must either
+ * refuse the file with a reason (or an errno) and a line within the
+ * file, at least 1 when the file has a line that is not empty, or give a
+ * catalog that bp-catalog(5) allows (check()): an entry for every row,
+ * in order, its id, name, dose, source and instructions the row's with
+ * the spaces around them removed; ids and doses single words without
+ * comma, colon or space; every field within its CAT_*MAX bound; known
+ * kinds; exercises on routines only; advice free of contraindications;
+ * no id twice in its class, each found by catalog_find(); every routine
+ * with an exercise free of contraindications; and every list bproutine
+ * can write no longer than CAT_LISTMAX bytes, nor than listmax with its
+ * NUL.
  *
  * Then the same file with a space added on both sides of every field
  * of every row (padded()) must give the same outcome: the same
@@ -288,6 +289,13 @@ agree(int r, const struct catalog *a, int r2, const struct catalog *b)
 			fz_fail("spaces around fields change an entry");
 }
 
+/* Read and parse the catalog file path (NULL: the built-in one). */
+static int
+readparse(struct catalog *c, const char *path)
+{
+	return catalog_read(c, path) == 0 ? catalog_parse(c) : -1;
+}
+
 /* Load (p, n) as a catalog file into c and check it; 0 if taken. */
 static int
 load(struct catalog *c, const char *p, size_t n)
@@ -295,7 +303,7 @@ load(struct catalog *c, const char *p, size_t n)
 	int	r;
 
 	fz_fill(infd, p, n);
-	if ((r = catalog_load(c, inpath)) == 0)
+	if ((r = readparse(c, inpath)) == 0)
 		check(c, p, n);
 	else
 		refused(c, p, n);
@@ -318,7 +326,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	infd = fz_memfd("fuzz-catalog");
 	fz_path(inpath, sizeof(inpath), infd);
 	/* the built-in catalog passes its own checks */
-	if (catalog_load(&c, NULL) != 0)
+	if (readparse(&c, NULL) != 0)
 		fz_fail("built-in catalog refused");
 	if ((text = catalog_builtin(&len)) == NULL)
 		fz_fail("catalog_builtin");

@@ -4,7 +4,7 @@
  * The input is read twice and each time compared, event by event, with
  * a small model of bp(7) RECORD FORMAT written here (model()):
  *
- *   1. as it is, through tsv_openmem(), as catalog_load() reads a
+ *   1. as it is, through tsv_openmem(), as catalog_parse() reads a
  *      catalog;
  *   2. decoded (decode()) into up to 4 operands written to memfds and
  *      read through tsv_open() on /dev/fd/N, as the tools read files,
