@@ -151,11 +151,13 @@ callno() {
 	strace -qq -o trace.txt -e trace="open,openat,$call,write" "$@" \
 	    >/dev/null 2>&1 </dev/null || true
 	awk -v c="$call" -v f="\"$file\"" -v a="\"$after\"" -v k="$k" '
-	{ name = $0; sub(/\(.*/, "", name) }
+	{ name = $0; sub(/\(.*/, "", name); on = 0 }
 	name == c { n++ }
-	name == c && from && (name ~ /^open/ ? index($0, f) :
-	    fd != "" && (index($0, c "(" fd ",") || index($0, c "(" fd ")"))) &&
-	    ++seen == k { print n; exit }
+	name == c && name ~ /^open/ { on = index($0, f) }
+	name == c && name !~ /^open/ && fd != "" {
+		on = index($0, c "(" fd ",") || index($0, c "(" fd ")")
+	}
+	on && from && ++seen == k { print n; exit }
 	name ~ /^open/ && index($0, f) { fd = $NF }
 	name ~ /^open/ && index($0, a) { afd = $NF }
 	a == "\"-\"" || (name == "write" && afd != "" &&
