@@ -209,7 +209,8 @@ rawline(struct tsv *t)
 
 /*
  * Consume the rest of an overlong line, copying it to fd unless fd is
- * -1.  Returns 0, or -1 with t->err set.
+ * -1.  Returns 0, -1 with t->err set on a write error, or -2 with t->err
+ * set and t->why NULL on a read error.
  */
 static int
 skiprest(struct tsv *t, int fd)
@@ -221,8 +222,9 @@ skiprest(struct tsv *t, int fd)
 	while (t->partial) {
 		t->pos = t->scan = t->len;
 		if ((r = fill(t)) == -1) {
+			t->why = NULL;
 			t->err = errno;
-			return -1;
+			return -2;
 		}
 		if (r == 0) {
 			t->eof = 1;
@@ -265,14 +267,14 @@ tsv_writeall(int fd, const char *p, size_t n)
 int
 tsv_reject(struct tsv *t, int fd)
 {
-	int	partial = t->partial;
+	int	partial = t->partial, r;
 
 	if (tsv_writeall(fd, t->raw, t->rawlen) == -1) {
 		t->err = errno;
 		return -1;
 	}
-	if (partial && skiprest(t, fd) == -1)
-		return -1;
+	if (partial && (r = skiprest(t, fd)) != 0)
+		return r;
 	/* the LF of a whole line was not in raw; an overlong one's was */
 	if ((!partial || !t->rawlf) && tsv_writeall(fd, "\n", 1) == -1) {
 		t->err = errno;
@@ -631,7 +633,7 @@ step(struct tsv *t)
 	for (;;) {
 		if (t->cur >= t->nsrc)
 			return TSV_EOF;
-		if (t->partial && skiprest(t, -1) == -1)
+		if (t->partial && skiprest(t, -1) != 0)
 			return fail(t, NULL, t->err);
 		if ((r = rawline(t)) == -1)
 			return fail(t, NULL, errno);

@@ -122,8 +122,10 @@ int	tsv_next(struct tsv *t);
 
 /*
  * Write the line of the last TSV_BAD to file descriptor fd as it was
- * read, with LF added if it had none.  Returns 0, or -1 with t->err
- * set on a read or write error.
+ * read, with LF added if it had none.  Returns 0, -1 with t->err set
+ * on a write error, or -2 with t->err set and t->why NULL on a read
+ * error of the input (the rest of a line too long is read as it is
+ * copied).
  */
 int	tsv_reject(struct tsv *t, int fd);
 

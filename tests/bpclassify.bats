@@ -1470,3 +1470,56 @@ $(tsv b hip sideways unknown invalid unknown unknown unknown)" ]
 	[[ $stderr == 'bpclassify: in.tsv:3: id b: radiation: '*': "sideways"' ]]
 	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
 }
+
+@test "bpclassify: a value of spaces alone is not recorded, as an empty one" {
+	odi '  ' ' ' ' ' ' ' ' ' ' ' ' ' ' ' ' ' ' '
+	bpc 0 -- "duration=  " "onset= " "seen=   " "site= " "radiation=  " \
+	    "mechanical=   " "${ARGS[@]}"
+	is phase unknown pattern unknown odi unknown disability unknown
+	clean
+	bpc 0 -- "onset= " "seen=   " site=hip radiation=none "mechanical=   "
+	is phase unknown pattern hip
+	clean
+}
+
+@test "bpclassify: bool answers that only begin like yes, true or false are invalid" {
+	local v
+
+	for v in nah yup yeh nope tick trap trux maybe fuzzy faxes falls falsy; do
+		bpc 1 -- site=low_back radiation=none "mechanical=$v"
+		is pattern invalid
+		warned mechanical "$v"
+	done
+}
+
+@test "bpclassify: dates with year 0000, or letters in the month or day, are invalid" {
+	local d
+
+	for d in 0000-01-01 2024-x1-01 2024-0x-01 2024-01-x1 2024-01-0x; do
+		bpc 1 -- onset=2023-12-01 "seen=$d"
+		is phase invalid
+		warned seen "$d"
+	done
+	bpc 0 -- onset=0001-01-01 seen=0001-01-15
+	is phase acute
+	clean
+}
+
+@test "bpclassify: durations at 36500 days in each unit are valid, a unit more is over 100 years" {
+	local v
+
+	for v in 36500 36500d 5214w 1216m 100Y 000000100y; do
+		bpc 0 -- "duration=$v"
+		is phase chronic
+		clean
+	done
+	for v in 36501 36501D 5215w 1217M 101y 999999999 999999999y; do
+		bpc 1 -- "duration=$v"
+		is phase invalid
+		warned duration "$v"
+		[[ $stderr == *"over 100 years"* ]] || { echo "$v: $stderr"; return 1; }
+	done
+	bpc 1 -- duration=1000000000
+	is phase invalid
+	[[ $stderr == *"not a number of days, weeks, months or years"* ]]
+}

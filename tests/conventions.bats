@@ -233,3 +233,28 @@ helps() {
 		    { echo "$args: exit $status, stderr: $stderr"; return 1; }
 	done
 }
+
+@test "conventions: a long option that takes no value, given one (--quiet=1), is a usage error naming it" {
+	local t
+	for t in $BUILT; do
+		tool 2 "$t" --quiet=1
+		nostdout "$t"
+		usage "$t"
+		[ "${stderr_lines[0]}" = "$t: --quiet takes no value" ] ||
+		    { echo "$t: stderr: $stderr"; return 1; }
+	done
+}
+
+@test "conventions: --rejects=FILE and --rejects FILE name the same rejects file" {
+	local t
+	need_filters
+	for t in $BUILT_FILTERS; do
+		printf 'old\n' >rej1
+		printf 'old\n' >rej2
+		tool 0 "$t" --rejects=rej1 -q
+		tool 0 "$t" --rejects rej2 -q
+		# each was opened as the rejects file: a run that rejects
+		# nothing leaves it empty
+		[ ! -s rej1 ] && [ ! -s rej2 ] || { echo "$t: a rejects file was not emptied"; return 1; }
+	done
+}

@@ -1019,3 +1019,50 @@ RICH_WARNINGS='6: duration
 	run -0 --separate-stderr bash -c 'bpclassify - y.tsv <&- >out'
 	same_lines out "$HOUT" "$AOUT"
 }
+
+@test "records: a line over 1 MiB and 64 KiB once the columns are added is fatal without -r" {
+	local head
+	head=$(tsv a low_back none 10 '')
+	{ printf '%s\n' "$(tsv id site radiation duration note advice)"
+	  printf '%s' "$head"; pad $((MIB - ${#head})); printf '\t'
+	  pad $((64 * 1024 - 50)); printf '\n'
+	} >in.tsv
+	bp 0 in.tsv
+	run -2 --separate-stderr bpflags out
+	[ "$stderr" = 'bpflags: out:2: line longer than 1 MiB and 64 KiB once the columns are added' ]
+}
+
+@test "records: a column named by spaces alone passes through without a near-miss warning" {
+	put in.tsv "$(tsv id '  ' site radiation duration)" "$(tsv a x low_back none 10)"
+	bp 0 in.tsv
+	quiet
+	same_lines out "$(tsv id '  ' site radiation duration phase pattern startback odi disability)" \
+	    "$(tsv a x low_back none 10 acute nonspecific unknown unknown unknown)"
+}
+
+@test "records: a warning's echo of a long UTF-8 value ends before a split character" {
+	local v
+	v=a$(printf '\303\251%.0s' {1..30})	# 61 bytes: byte 41 is inside an é
+	put in.tsv "$(tsv id episodes)" "$(tsv a "$v")"
+	bp 1 in.tsv
+	said "bpclassify: in.tsv:2: id a: episodes: not a whole number (0-999999999): \"a$(printf '\303\251%.0s' {1..19})\"..."
+}
+
+@test "records: a warning shows control bytes and DEL of a value as ?, and the id without spaces around" {
+	put in.tsv "$(tsv id episodes)" "$(tsv '  a 1  ' $'x\001y\177z')"
+	bp 1 in.tsv
+	said 'bpclassify: in.tsv:2: id a 1: episodes: not a whole number (0-999999999): "x?y?z"'
+}
+
+@test "records: short options cluster: -qr FILE, -qrFILE and -rFILE keep bad lines" {
+	local o
+	put in.tsv "$H" "$(tsv a nowhere none 10)" "$(tsv bad x)" "$B"
+	for o in "-qr rej" -qrrej "-q -rrej"; do
+		rm -f rej
+		# shellcheck disable=SC2086
+		bp 1 $o in.tsv
+		said 'bpclassify: in.tsv:3: 2 fields, the header has 4'
+		same_lines rej "$(tsv bad x)"
+		[ "$(wc -l <out)" -eq 3 ]
+	done
+}

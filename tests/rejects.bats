@@ -110,3 +110,146 @@ untouched() {
 	run -1 bash -c 'cat m.tsv | bpclassify -r rej.tsv >/dev/null 2>&-'
 	[ "$(cat rej.tsv)" = BAD ]
 }
+
+@test "rejects: -r naming a file whose header has a byte order mark and CRLF is refused: it holds records" {
+	printf '\357\273\277id\tage\r\nX1\t40\r\n' >other.tsv
+	cp other.tsv other.keep
+	{ cat intake.tsv; printf 'BAD\n'; } >m.tsv
+	run -2 --separate-stderr bpclassify -q -r other.tsv m.tsv
+	[ "$stderr" = "bpclassify: other.tsv: refused as the rejects file: it holds records (its first line is a header)" ]
+	[ -z "$output" ]
+	cmp other.tsv other.keep
+}
+
+@test "rejects: -r /dev/full: a rejected line that cannot be written is an error, exit 2" {
+	{ cat intake.tsv; printf 'BAD\n'; cat keep.tsv; } >m.tsv
+	run -2 --separate-stderr bpclassify -q -r /dev/full m.tsv
+	n=$(($(wc -l <intake.tsv) + 1))
+	[ "$stderr" = "bpclassify: m.tsv:$n: 1 field, the header has $(head -n 1 intake.tsv | awk -F'\t' '{ print NF }')
+bpclassify: /dev/full: No space left on device" ]
+}
+
+@test "rejects: -r /dev/null: rejected lines are dropped there and the run goes on (exit 1)" {
+	{ cat intake.tsv; printf 'BAD\n'; } >m.tsv
+	run -1 --separate-stderr bpclassify -q -r /dev/null m.tsv
+	[[ $stderr == "bpclassify: m.tsv:"*": 1 field, the header has "* ]]
+	[ "${#stderr_lines[@]}" -eq 1 ]
+	# every record of intake.tsv is out
+	[ "$(printf '%s\n' "$output" | records /dev/stdin)" -eq "$(records intake.tsv)" ]
+}
+
+# --- errors on the rejects file (strace fault injection) ----------------------
+
+# callno CALL FILE K AFTER ARG...: run ARG... under strace and print the
+# number, among all its CALL calls, of the K-th one on FILE (on the
+# descriptor it opened FILE on; for open and openat, the K-th opening of
+# FILE), counting only from its first write to AFTER (- for from the
+# start).  Nothing when there is none.
+callno() {
+	local call=$1 file=$2 k=$3 after=$4
+	shift 4
+	strace -qq -o trace.txt -e trace="open,openat,$call,write" "$@" \
+	    >/dev/null 2>&1 </dev/null || true
+	awk -v c="$call" -v f="\"$file\"" -v a="\"$after\"" -v k="$k" '
+	{ name = $0; sub(/\(.*/, "", name); on = 0 }
+	name == c { n++ }
+	name == c && name ~ /^open/ { on = index($0, f) }
+	name == c && name !~ /^open/ && fd != "" {
+		on = index($0, c "(" fd ",") || index($0, c "(" fd ")")
+	}
+	on && from && ++seen == k { print n; exit }
+	name ~ /^open/ && index($0, f) { fd = $NF }
+	name ~ /^open/ && index($0, a) { afd = $NF }
+	a == "\"-\"" || (name == "write" && afd != "" &&
+	    index($0, "write(" afd ",")) { from = 1 }' trace.txt
+}
+
+# inject CALL N ERRNO ARG...: run ARG... with its N-th CALL failing with
+# ERRNO.
+inject() {
+	local call=$1 n=$2 err=$3
+	shift 3
+	run --separate-stderr strace -qq -o /dev/null -e trace="$call" \
+	    -e inject="$call":error="$err":when="$n" "$@"
+}
+
+# bigbad: m.tsv, intake.tsv with a line of 2 MiB (TABs in it) after its
+# first record; LONG, the number of that line.
+bigbad() {
+	{
+		head -n 2 intake.tsv
+		head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' '\t'
+		printf '\n'
+		tail -n +3 intake.tsv
+	} >m.tsv
+	LONG=3
+}
+
+@test "rejects: a write error on the rejects file amid a 2 MiB line is an error, exit 2" {
+	local n
+	needstrace
+	bigbad
+	n=$(callno write rej.tsv 2 - bpclassify -q -r rej.tsv m.tsv)
+	[ -n "$n" ] || { echo "strace shows no second write of rej.tsv"; false; }
+	inject write "$n" ENOSPC bpclassify -q -r rej.tsv m.tsv
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "bpclassify: m.tsv:$LONG: line longer than 1 MiB
+bpclassify: rej.tsv: No space left on device" ]
+}
+
+@test "rejects: a read error while the rest of a 2 MiB line is copied to the rejects file names the input, exit 2" {
+	local n
+	needstrace
+	bigbad
+	n=$(callno read m.tsv 1 rej.tsv bpclassify -q -r rej.tsv m.tsv)
+	[ -n "$n" ] || { echo "strace shows no read of m.tsv after a write of rej.tsv"; false; }
+	# as it was for that run: no rejects file to look into
+	rm rej.tsv
+	inject read "$n" EIO bpclassify -q -r rej.tsv m.tsv
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "bpclassify: m.tsv:$LONG: line longer than 1 MiB
+bpclassify: m.tsv: Input/output error" ]
+}
+
+@test "rejects: a rejects file whose close fails (a delayed write error) is an error, exit 2, after the whole output" {
+	local n
+	needstrace
+	{ cat intake.tsv; printf 'BAD\n'; } >m.tsv
+	bpclassify -q intake.tsv >want.tsv || true
+	n=$(callno close rej.tsv 1 - bpclassify -q -r rej.tsv m.tsv)
+	[ -n "$n" ] || { echo "strace shows no close of rej.tsv"; false; }
+	inject close "$n" EIO bpclassify -q -r rej.tsv m.tsv
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "bpclassify: m.tsv:$(($(wc -l <intake.tsv) + 1)): 1 field, the header has $(head -n 1 intake.tsv | awk -F'\t' '{ print NF }')
+bpclassify: rej.tsv: Input/output error" ]
+	[ "$output" = "$(cat want.tsv)" ]
+	[ "$(cat rej.tsv)" = BAD ]
+}
+
+@test "rejects: an old rejects file that cannot be emptied is an error, exit 2, before any output" {
+	local n
+	needstrace
+	printf 'old broken line\n' >rej.tsv
+	n=$(callno ftruncate rej.tsv 1 - bpclassify -q -r rej.tsv intake.tsv)
+	[ -n "$n" ] || { echo "strace shows no ftruncate of rej.tsv"; false; }
+	printf 'old broken line\n' >rej.tsv
+	inject ftruncate "$n" EIO bpclassify -q -r rej.tsv intake.tsv
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "bpclassify: rej.tsv: Input/output error" ]
+	[ -z "$output" ]
+	[ "$(cat rej.tsv)" = 'old broken line' ]
+}
+
+@test "rejects: a rejects file that may be opened for writing only still gets the rejected lines" {
+	local n
+	needstrace
+	{ cat intake.tsv; printf 'BAD\n'; } >m.tsv
+	printf 'old broken line\n' >rej.tsv
+	# as a file of mode 0200 for a user other than root
+	n=$(callno openat rej.tsv 1 - bpclassify -q -r rej.tsv m.tsv)
+	[ -n "$n" ] || { echo "strace shows no openat of rej.tsv"; false; }
+	inject openat "$n" EACCES bpclassify -q -r rej.tsv m.tsv
+	[ "$status" -eq 1 ]
+	[[ $stderr == "bpclassify: m.tsv:"*": 1 field, the header has "* ]]
+	[ "$(cat rej.tsv)" = BAD ]
+}

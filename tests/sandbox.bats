@@ -337,3 +337,32 @@ needstub() {
 	done
 	cmp "$DATA/sample.report.txt" stub/report.txt
 }
+
+@test "sandbox: BP_SANDBOX unset, empty or anything but 0 (00, 1) keeps the sandbox on" {
+	local v
+	needstub
+	cp "$DATA/sample.tsv" in
+	for v in unset '' 00 1 no; do
+		if [ "$v" = unset ]; then
+			run -2 --separate-stderr env -u BP_SANDBOX BP_NOSECCOMP=fail \
+			    LD_PRELOAD="$TOP/tests/fault/noseccomp.so" bpclassify in
+		else
+			run -2 --separate-stderr env BP_SANDBOX="$v" BP_NOSECCOMP=fail \
+			    LD_PRELOAD="$TOP/tests/fault/noseccomp.so" bpclassify in
+		fi
+		[ "$stderr" = "bpclassify: cannot enter the sandbox: Invalid argument (BP_SANDBOX=0 runs without it)" ] ||
+		    { echo "BP_SANDBOX=$v: $stderr"; false; }
+		[ -z "$output" ]
+	done
+}
+
+@test "sandbox: a tool that may not give up new privileges says so, writes nothing and exits 2" {
+	needstrace
+	[ -z "${BP_SANITIZE:-}${BP_MEMCHECK:-}" ] ||
+	    skip "the sanitizers' own prctl calls would fail too"
+	cp "$DATA/sample.tsv" in
+	run -2 --separate-stderr env BP_SANDBOX=1 strace -qq -o /dev/null \
+	    -e trace=prctl -e inject=prctl:error=EPERM bpclassify in
+	[ "$stderr" = "bpclassify: cannot enter the sandbox: Operation not permitted (BP_SANDBOX=0 runs without it)" ]
+	[ -z "$output" ]
+}

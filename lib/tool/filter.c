@@ -540,11 +540,16 @@ filter_reject(struct tsv *t, int rejfd, const char *rejects)
 	diag_at(t->name, t->line, "%s", t->why);
 	if (rejfd < 0)
 		return 2;
-	if (tsv_reject(t, rejfd) == -1) {
+	switch (tsv_reject(t, rejfd)) {
+	case 0:
+		return 1;
+	case -2:
+		/* the input's, not the rejects file's */
+		return filter_readerror(t);
+	default:
 		diag("%s: %s", rejects, strerror(t->err));
 		return 2;
 	}
-	return 1;
 }
 
 int
