@@ -109,7 +109,7 @@ SANFLAGS =	-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 		-fno-sanitize-recover=all
 sanitize:
 	$(MAKE) clean
-	$(MAKE) CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all $(SHIM)
+	$(MAKE) CFLAGS="$(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all $(SHIM) $(BENCH)
 	BP_SANDBOX=0 BP_SANITIZE=1 BP_CFLAGS="$(SANFLAGS)" \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99 \
@@ -122,7 +122,7 @@ sanitize:
 COVFLAGS =	-O0 -g --coverage
 coverage:
 	$(MAKE) clean
-	$(MAKE) CFLAGS="$(COVFLAGS)" LDFLAGS="$(COVFLAGS)" all $(SHIM)
+	$(MAKE) CFLAGS="$(COVFLAGS)" LDFLAGS="$(COVFLAGS)" all $(SHIM) $(BENCH)
 	BP_SANDBOX=0 BP_COVERAGE=1 BP_CFLAGS="$(COVFLAGS)" bats tests; s=$$?; \
 	sh tests/coverage.sh; $(MAKE) clean; exit $$s
 
