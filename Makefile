@@ -89,7 +89,7 @@ lib/catalog_lines.c: lib/catalog.tsv
 SHIM =		tests/fault/failmalloc.so tests/fault/sigprobe.so \
 		tests/fault/noseccomp.so
 tests/fault/failmalloc.so: tests/fault/failmalloc.c
-	$(CC) -shared -fPIC -O1 -o $@ tests/fault/failmalloc.c
+	$(CC) -shared -fPIC -O1 -o $@ tests/fault/failmalloc.c -ldl
 tests/fault/sigprobe.so: tests/fault/sigprobe.c
 	$(CC) -shared -fPIC -O1 -o $@ tests/fault/sigprobe.c
 tests/fault/noseccomp.so: tests/fault/noseccomp.c
@@ -194,7 +194,7 @@ clean:
 		lib/catalog_lines.c $(SHIM)
 	rm -f $(BENCH)
 	rm -f cmd/*.gcno cmd/*.gcda lib/*.gcno lib/*.gcda lib/tool/*.gcno \
-		lib/tool/*.gcda
+		lib/tool/*.gcda tests/bench/*.gcno tests/bench/*.gcda
 
 .PHONY: all check lint demo install uninstall clean sanitize coverage memcheck \
 	fuzz bench

@@ -361,7 +361,8 @@ catalog_read(struct catalog *c, const char *path)
 		if (c->len == cap) {
 			/* at the bound, room for one byte more: is there one? */
 			cap = cap >= CAT_FILEMAX ? CAT_FILEMAX + 1 :
-			    cap > 0 ? 2 * cap : 64 * 1024;
+			    cap == 0 ? 64 * 1024 :
+			    2 * cap < CAT_FILEMAX ? 2 * cap : CAT_FILEMAX;
 			if ((b = realloc(c->text, cap)) == NULL) {
 				c->err = ENOMEM;
 				break;

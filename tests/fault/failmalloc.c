@@ -5,6 +5,8 @@
  * comes after (the counters a --coverage build writes) is not the tool's.
  * glibc only.
  */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -19,15 +21,41 @@ void	*realloc(void *, size_t);
 
 static long	left = -2;	/* -2: not read yet; -1: never fail */
 
-/*
- * Registered at the first allocation, after the C library's own handler
- * (which runs the destructors that write the counters), so run before it.
- * The tools add no exit handler of their own.
- */
+typedef int	mainfn(int, char **, char **);
+typedef int	startfn(mainfn *, int, char **, void (*)(void),
+		    void (*)(void), void (*)(void), void *);
+int	__libc_start_main(mainfn *, int, char **, void (*)(void),
+	    void (*)(void), void (*)(void), void *);
+
+static mainfn	*realmain;
+
 static void
 stop(void)
 {
 	left = -1;
+}
+
+/*
+ * stop() is registered as main() starts: after the C library's own exit
+ * handler (which runs the destructors that write the counters), so it
+ * runs before it, and after the tool's (the tools add none).
+ */
+static int
+wrapmain(int argc, char **argv, char **envp)
+{
+	atexit(stop);
+	return realmain(argc, argv, envp);
+}
+
+int
+__libc_start_main(mainfn *m, int argc, char **argv, void (*init)(void),
+    void (*fini)(void), void (*rtld_fini)(void), void *stack_end)
+{
+	startfn	*start;
+
+	*(void **)&start = dlsym(RTLD_NEXT, "__libc_start_main");
+	realmain = m;
+	return start(wrapmain, argc, argv, init, fini, rtld_fini, stack_end);
 }
 
 static int
@@ -38,7 +66,6 @@ fail(void)
 	if (left == -2) {
 		s = getenv("BP_FAILMALLOC");
 		left = s != NULL ? atol(s) : -1;
-		atexit(stop);
 	}
 	if (left < 0)
 		return 0;

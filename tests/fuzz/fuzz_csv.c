@@ -236,7 +236,7 @@ reader(const char *s, size_t n, int sep, char *tmp)
 		if (st == CSV_REC)
 			checkrec(&c, s, &m, tmp);
 		else {
-			if (csv_reject(&c, rejfd) == -1)
+			if (csv_reject(&c, rejfd) != 0)
 				fz_fail("csv_reject");
 			memcpy(want + nwant, s + m.off, m.len);
 			nwant += m.len;

@@ -433,7 +433,7 @@ compare(struct tsv *t, struct model *m, char **names, int rejfd,
 		} else {
 			if (t->why == NULL)
 				fz_fail("TSV_BAD without a reason");
-			if (tsv_reject(t, rejfd) == -1)
+			if (tsv_reject(t, rejfd) != 0)
 				fz_fail("tsv_reject failed");
 			(*nbad)++;
 		}
