@@ -198,6 +198,17 @@ mheader(struct model *m, int op, unsigned long line, const char *h,
 	return 1;
 }
 
+/* 1 if the line (p, n) is the header (h, hn), a BOM before it or not. */
+static int
+isheader(const char *h, size_t hn, const char *p, size_t n)
+{
+	if (n == hn + 3 && memcmp(p, BOM, 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	return n == hn && memcmp(p, h, n) == 0;
+}
+
 /* A later line (raw, rawlen) of operand op. */
 static void
 mline(struct model *m, int op, unsigned long line, const char *raw,
@@ -208,12 +219,13 @@ mline(struct model *m, int op, unsigned long line, const char *raw,
 	while (n > 0 && raw[n - 1] == '\r')
 		n--;
 	/*
-	 * An empty line, or the header again: no record.  The limit is on
-	 * the line without its ending, CRs and LF (bp(7)); what is read of
-	 * one line at most holds TSV_ROOM more for the tools' columns.
+	 * An empty line, or the header again, a BOM before it or not: no
+	 * record.  The limit is on the line without its ending, CRs and LF
+	 * (bp(7)); what is read of one line at most holds TSV_ROOM more for
+	 * the tools' columns.
 	 */
-	if (rawlen <= TSV_MAXLINE + TSV_ROOM && (n == 0 || (n == m->hdrlen &&
-	    memcmp(raw, m->hdr, n) == 0)))
+	if (rawlen <= TSV_MAXLINE + TSV_ROOM && (n == 0 ||
+	    isheader(m->hdr, m->hdrlen, raw, n)))
 		return;
 	if (rawlen > TSV_MAXLINE + TSV_ROOM || n > TSV_MAXLINE ||
 	    memchr(raw, '\0', rawlen) != NULL ||
@@ -300,7 +312,7 @@ accounted(char **op, size_t *oplen, int nop, size_t nrec, size_t nbad,
 				continue;
 			if (first)
 				first = 0;
-			else if (n != hdrlen || memcmp(q, hdr, n) != 0)
+			else if (!isheader(hdr, hdrlen, q, n))
 				lines++;
 		}
 	}
