@@ -446,16 +446,19 @@ longline() {
 	run -0 --separate-stderr bpreport -q --plans r2.tsv
 }
 
+# roomline N: a record of 1 MiB of the batch's own (id to note), then N
+# bytes in the tools' advice column, under a header naming them.
+ROOMHEAD=$'id\tsite\tradiation\tduration\tnote\tadvice'
+roomline() {
+	local head=$'a\tlow_back\tnone\t10\t'
+	printf '%s' "$head"; pad $((MIB - ${#head})); printf '\t'
+	pad "$1"; printf '\n'
+}
+
 @test "records: the columns the tools add get 64 KiB beyond 1 MiB, no more" {
-	local head
-	head=$(tsv a low_back none 10 '')
 	# 1 MiB of the batch's own, and 64 KiB in the tools' advice column
-	{ printf '%s\n' "$(tsv id site radiation duration note advice)"
-	  printf '%s' "$head"; pad $((MIB - ${#head})); printf '\t'
-	  pad $((64 * 1024 - 50)); printf '\n'
-	  printf '%s' "$head"; pad $((MIB - ${#head})); printf '\t'
-	  pad $((64 * 1024)); printf '\n'
-	} >in.tsv
+	{ printf '%s\n' "$ROOMHEAD"; roomline $((64 * 1024 - 50))
+	  roomline $((64 * 1024)); } >in.tsv
 	bp 1 -r rej in.tsv
 	said 'bpclassify: in.tsv:3: line longer than 1 MiB'
 	[ "$(wc -l <out)" -eq 2 ]
@@ -1021,12 +1024,7 @@ RICH_WARNINGS='6: duration
 }
 
 @test "records: a line over 1 MiB and 64 KiB once the columns are added is fatal without -r" {
-	local head
-	head=$(tsv a low_back none 10 '')
-	{ printf '%s\n' "$(tsv id site radiation duration note advice)"
-	  printf '%s' "$head"; pad $((MIB - ${#head})); printf '\t'
-	  pad $((64 * 1024 - 50)); printf '\n'
-	} >in.tsv
+	{ printf '%s\n' "$ROOMHEAD"; roomline $((64 * 1024 - 50)); } >in.tsv
 	bp 0 in.tsv
 	run -2 --separate-stderr bpflags out
 	[ "$stderr" = 'bpflags: out:2: line longer than 1 MiB and 64 KiB once the columns are added' ]
