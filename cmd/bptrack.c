@@ -202,16 +202,17 @@ days(struct tracker *k, struct tsv *t, struct person *p, struct visit *v)
 	if (v->seen.r != V_OK)
 		return;
 	s = tsv_field(t, (size_t)k->seencol, &n);
-	val_trim(&s, &n);
 	if (p->last != DAY_EMPTY && v->seen.v < p->last) {
 		v->late = 1;
 		k->in.problem = 1;
+		val_trim(&s, &n);
 		diag_value(t->name, t->line, "seen",
 		    "before the person's previous visit", s, n);
 	} else {
 		p->last = (int32_t)v->seen.v;
 		if (d->r == V_OK && d->v > V_MAXDAYS) {
 			k->in.problem = 1;
+			val_trim(&s, &n);
 			diag_value(t->name, t->line, "seen",
 			    "over 100 years after the first visit", s, n);
 		}

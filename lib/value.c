@@ -5,6 +5,16 @@
 static int	digits(const char *, size_t, long *);
 static int	civil(long, long, long, long *);
 
+/* The value of digit c; *bad set when c is not one. */
+static inline long
+digit(char c, unsigned *bad)
+{
+	unsigned	v = (unsigned)((unsigned char)c - '0');
+
+	*bad |= v > 9;
+	return (long)v;
+}
+
 void
 val_trim(const char **p, size_t *n)
 {
@@ -125,13 +135,20 @@ int
 val_uint(const char *p, size_t n, long lo, long hi, long *v,
     const char **why)
 {
-	long	x;
+	unsigned	d0, d1;
+	long		x;
 
-	/* most answers are one digit (bpclassify: 6% fewer instructions) */
-	if (n == 1 && p[0] >= '0' && p[0] <= '9' && p[0] - '0' >= lo &&
-	    p[0] - '0' <= hi) {
-		*v = p[0] - '0';
-		return V_OK;
+	/*
+	 * most answers are one digit (bpclassify: 6% fewer instructions), and
+	 * most others two (the odi index: bptrack 2%)
+	 */
+	if (n - 1 < 2 && (d0 = (unsigned char)p[0] - '0') <= 9 &&
+	    (n == 1 || (d1 = (unsigned char)p[1] - '0') <= 9)) {
+		x = n == 1 ? (long)d0 : 10L * d0 + d1;
+		if (x >= lo && x <= hi) {
+			*v = x;
+			return V_OK;
+		}
 	}
 	val_trim(&p, &n);
 	if (n == 0)
@@ -262,14 +279,21 @@ civil(long y, long m, long d, long *day)
 int
 val_date(const char *p, size_t n, long *day, const char **why)
 {
-	long	y, m, d;
+	unsigned	bad = 0;
+	long		y, m, d;
 
 	val_trim(&p, &n);
 	if (n == 0)
 		return V_EMPTY;
 	*why = "not a date YYYY-MM-DD";
-	if (n != 10 || p[4] != '-' || p[7] != '-' || !digits(p, 4, &y) ||
-	    !digits(p + 5, 2, &m) || !digits(p + 8, 2, &d))
+	if (n != 10 || p[4] != '-' || p[7] != '-')
+		return V_BAD;
+	/* the eight digits tested as one: bptrack 3% less time */
+	y = 1000 * digit(p[0], &bad) + 100 * digit(p[1], &bad) +
+	    10 * digit(p[2], &bad) + digit(p[3], &bad);
+	m = 10 * digit(p[5], &bad) + digit(p[6], &bad);
+	d = 10 * digit(p[8], &bad) + digit(p[9], &bad);
+	if (bad)
 		return V_BAD;
 	if (civil(y, m, d, day) == -1) {
 		*why = "not a calendar date";
