@@ -140,7 +140,7 @@ val_uint(const char *p, size_t n, long lo, long hi, long *v,
 
 	/*
 	 * most answers are one digit (bpclassify: 6% fewer instructions), and
-	 * most others two (the odi index: bptrack 2%)
+	 * most others two (the odi index: bptrack 1% fewer)
 	 */
 	if (n - 1 < 2 && (d0 = (unsigned char)p[0] - '0') <= 9 &&
 	    (n == 1 || (d1 = (unsigned char)p[1] - '0') <= 9)) {
@@ -288,7 +288,11 @@ val_date(const char *p, size_t n, long *day, const char **why)
 	*why = "not a date YYYY-MM-DD";
 	if (n != 10 || p[4] != '-' || p[7] != '-')
 		return V_BAD;
-	/* the eight digits tested as one: bptrack 3% less time */
+	/*
+	 * the eight digits tested as one, with no branch between them:
+	 * bptrack 13% fewer branches mispredicted a record (valgrind
+	 * --tool=cachegrind --branch-sim=yes), as many instructions
+	 */
 	y = 1000 * digit(p[0], &bad) + 100 * digit(p[1], &bad) +
 	    10 * digit(p[2], &bad) + digit(p[3], &bad);
 	m = 10 * digit(p[5], &bad) + digit(p[6], &bad);
