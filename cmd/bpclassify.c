@@ -41,9 +41,11 @@ static const char *const outcols[] = {
 static const struct need needs[] = { { "id", NULL }, { NULL, NULL } };
 
 static const char help[] =
-"usage: bpclassify [-hq] [--acute-weeks N] [-r FILE] [--version] [FILE ...]\n"
+"usage: bpclassify [-hq] [--acute-weeks N] [--part K/N] [-r FILE] [--version]\n"
+"                  [FILE ...]\n"
 "Add phase, pattern, startback, odi and disability to intake records.\n"
 "  --acute-weeks N  acute phase lasts under N weeks (1-12; default 6)\n"
+"  --part K/N       read only part K of N of FILE, cut at line ends\n"
 "  -q, --quiet      do not warn about bad values\n"
 "  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
 "  -h, --help       print this help\n"
@@ -197,6 +199,7 @@ main(int argc, char *argv[])
 {
 	static const struct optdef opts[] = {
 		FILTER_OPTDEFS,
+		FILTER_PARTDEF,
 		{ "acute-weeks", 0, 1, 'a' },
 		{ NULL, 0, 0, 0 }
 	};
@@ -204,7 +207,7 @@ main(int argc, char *argv[])
 	struct filter		f = {
 		"bpclassify", help, outcols, needs, setup, record, &c, NULL
 	};
-	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct filter_opts	fo = { NULL, 0, NULL, 0, 0, 0 };
 	struct opt		o;
 	long			weeks;
 	int			key, s;

@@ -26,8 +26,9 @@ static const char *const outcols[] = {
 static const struct need needs[] = { { "id", NULL }, { NULL, NULL } };
 
 static const char help[] =
-"usage: bpflags [-hq] [-r FILE] [--version] [FILE ...]\n"
+"usage: bpflags [-hq] [--part K/N] [-r FILE] [--version] [FILE ...]\n"
 "Add flags, flag_level, unscreened and worst_level to intake records.\n"
+"  --part K/N       read only part K of N of FILE, cut at line ends\n"
 "  -q, --quiet      do not warn about bad values\n"
 "  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
 "  -h, --help       print this help\n"
@@ -109,13 +110,14 @@ main(int argc, char *argv[])
 {
 	static const struct optdef opts[] = {
 		FILTER_OPTDEFS,
+		FILTER_PARTDEF,
 		{ NULL, 0, 0, 0 }
 	};
 	static struct flagger	g;
 	struct filter		f = {
 		"bpflags", help, outcols, needs, setup, record, &g, NULL
 	};
-	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct filter_opts	fo = { NULL, 0, NULL, 0, 0, 0 };
 	struct opt		o;
 	int			key, s;
 

@@ -831,7 +831,7 @@ int
 main(int argc, char *argv[])
 {
 	struct import		im;
-	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct filter_opts	fo = { NULL, 0, NULL, 0, 0, 0 };
 	size_t			i;
 	int			s;
 

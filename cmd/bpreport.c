@@ -287,7 +287,7 @@ main(int argc, char *argv[])
 		{ "catalog", 'c', 1, 'c' },
 		{ NULL, 0, 0, 0 }
 	};
-	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct filter_opts	fo = { NULL, 0, NULL, 0, 0, 0 };
 	static struct catalog	cat;
 	static struct run	r;
 	struct opt		o;

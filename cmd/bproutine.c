@@ -71,11 +71,13 @@ static const struct need needs[] = {
 };
 
 static const char help[] =
-"usage: bproutine [-hq] [-c FILE] [-r FILE] [--dump-catalog] [--version] [FILE ...]\n"
+"usage: bproutine [-hq] [-c FILE] [--part K/N] [-r FILE] [--dump-catalog]\n"
+"                 [--version] [FILE ...]\n"
 "Add disposition, routine, exercises, sessions and advice to records\n"
 "that bpclassify and bpflags have read.\n"
 "  -c, --catalog FILE  use the exercise catalog in FILE\n"
 "  --dump-catalog   print the built-in catalog and exit\n"
+"  --part K/N       read only part K of N of FILE, cut at line ends\n"
 "  -q, --quiet      do not warn about bad values\n"
 "  -r, --rejects FILE  write unreadable lines to FILE and go on\n"
 "  -h, --help       print this help\n"
@@ -398,6 +400,7 @@ main(int argc, char *argv[])
 {
 	static const struct optdef opts[] = {
 		FILTER_OPTDEFS,
+		FILTER_PARTDEF,
 		{ "catalog", 'c', 1, 'c' },
 		{ "dump-catalog", 0, 0, 'D' },
 		{ NULL, 0, 0, 0 }
@@ -406,7 +409,7 @@ main(int argc, char *argv[])
 	struct filter		f = {
 		"bproutine", help, outcols, needs, setup, record, &r, NULL
 	};
-	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct filter_opts	fo = { NULL, 0, NULL, 0, 0, 0 };
 	struct opt		o;
 	const char		*catalog = NULL;
 	int			key, s, dumping = 0;

@@ -381,7 +381,7 @@ main(int argc, char *argv[])
 	struct filter		f = {
 		"bptrack", help, outcols, needs, setup, record, &k, NULL
 	};
-	struct filter_opts	fo = { NULL, 0, NULL, 0 };
+	struct filter_opts	fo = { NULL, 0, NULL, 0, 0, 0 };
 	int			s;
 
 	filter_start(f.prog);

@@ -37,6 +37,8 @@ static size_t	 roomlen(struct tsv *);
 static int	 recordline(struct tsv *);
 static size_t	 split(struct tsv *, const char *, size_t);
 static int	 nextsrc(struct tsv *);
+static uint64_t	 cutat(uint64_t, unsigned, unsigned);
+static int	 seekpart(struct tsv *);
 static int	 step(struct tsv *);
 
 static int
@@ -142,6 +144,7 @@ fill(struct tsv *t)
 	size_t	room;
 
 	if (t->pos > 0) {
+		t->off += t->pos;
 		memmove(t->buf, t->buf + t->pos, t->len - t->pos);
 		t->len -= t->pos;
 		t->scan -= t->pos;
@@ -619,9 +622,82 @@ nextsrc(struct tsv *t)
 		return 0;
 	t->name = t->src[t->cur].name;
 	t->line = 0;
+	t->off = 0;
 	t->pos = t->len = t->scan = 0;
 	t->eof = t->partial = t->started = t->nul = 0;
 	return 1;
+}
+
+int
+tsv_part(struct tsv *t, unsigned k, unsigned n)
+{
+	struct stat	st;
+
+	t->err = 0;
+	if (t->nsrc != 1 || k < 1 || k > n) {
+		t->why = "a part is of one file";
+		return -1;
+	}
+	if (fstat(t->src[0].fd, &st) == -1) {
+		t->why = NULL;
+		t->err = errno;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		t->why = "a part is of a regular file, not a stream";
+		return -1;
+	}
+	t->partk = k;
+	t->partn = n;
+	return 0;
+}
+
+/* Where the i-th of n equal runs of b bytes ends: b * i / n. */
+static uint64_t
+cutat(uint64_t b, unsigned i, unsigned n)
+{
+	return b / n * i + b % n * i / n;
+}
+
+/*
+ * Just past the header line of a part: pass the lines that start before
+ * the part, counting them, and set where the part ends.  Returns
+ * STEP_HEADER, or TSV_FATAL.
+ */
+static int
+seekpart(struct tsv *t)
+{
+	struct stat	 st;
+	uint64_t	 h = t->off + t->pos, b = 0, start;
+	ssize_t		 r;
+	char		*nl;
+	int		 mid = 0;	/* inside a line */
+
+	if (fstat(t->src[t->cur].fd, &st) == -1)
+		return fail(t, NULL, errno);
+	if ((uint64_t)st.st_size > h)
+		b = (uint64_t)st.st_size - h;
+	start = h + cutat(b, t->partk - 1, t->partn);
+	t->partend = t->partk < t->partn ? h + cutat(b, t->partk, t->partn) :
+	    0;
+	while (mid || t->off + t->pos < start) {
+		if ((nl = memchr(t->buf + t->pos, '\n', t->len - t->pos)) !=
+		    NULL) {
+			t->line++;
+			t->pos = t->scan = (size_t)(nl - t->buf) + 1;
+			mid = 0;
+			continue;
+		}
+		t->pos = t->scan = t->len;
+		mid = 1;
+		if ((r = fill(t)) == -1)
+			return fail(t, NULL, errno);
+		if (r == 0) {
+			t->eof = 1;
+			break;
+		}
+	}
+	return STEP_HEADER;
 }
 
 /* Read one line: a header, a record, a bad line, or the end. */
@@ -635,6 +711,11 @@ step(struct tsv *t)
 			return TSV_EOF;
 		if (t->partial && skiprest(t, -1) != 0)
 			return fail(t, NULL, t->err);
+		/* the end of a part: the first line that starts after it */
+		if (t->partend != 0 && t->off + t->pos >= t->partend) {
+			t->cur = t->nsrc;
+			return TSV_EOF;
+		}
 		if ((r = rawline(t)) == -1)
 			return fail(t, NULL, errno);
 		if (r == 0) {
@@ -643,7 +724,10 @@ step(struct tsv *t)
 			continue;
 		}
 		t->line++;
-		r = t->started ? recordline(t) : headerline(t);
+		if (t->started)
+			r = recordline(t);
+		else if ((r = headerline(t)) == STEP_HEADER && t->partn != 0)
+			r = seekpart(t);
 		if (r != 0)
 			return r;
 	}

@@ -68,6 +68,9 @@ struct tsv {
 	int		 partial;	/* overlong line not fully in buf */
 	int		 started;	/* header of current operand read */
 	int		 nul;		/* buf may hold a NUL byte */
+	uint64_t	 off;		/* the operand's offset of buf[0] */
+	unsigned	 partk, partn;	/* tsv_part(); partn 0: all */
+	uint64_t	 partend;	/* no line from here; 0: to the end */
 	char		 whybuf[96];
 };
 
@@ -95,6 +98,17 @@ void	tsv_srcclose(struct tsv_src *src, int n);
 
 /* Write the n bytes at p to fd whole.  Returns 0, or -1 with errno. */
 int	tsv_writeall(int fd, const char *p, size_t n);
+
+/*
+ * Read only part k of n (1 <= k <= n) of the one operand, which must be
+ * a regular file: its header, then the lines that start in the k-th of n
+ * equal runs of the bytes after the header line (bp(7), SCALING).  Line
+ * numbers stay those of the file: a part after the first counts the
+ * lines before it as it passes them.  Call it after tsv_open() and
+ * before tsv_header().  Returns 0, or -1 with t->why set (and t->err
+ * for a system error).
+ */
+int	tsv_part(struct tsv *t, unsigned k, unsigned n);
 
 /*
  * Read len bytes of text, named name in diagnostics, as the only

@@ -29,9 +29,15 @@ struct run {
 	struct value		*val;
 };
 
+/* the most parts of --part */
+#define PARTMAX		1000000
+#define PARTMAXS	"1000000"
+
 static int	stdout_closed;	/* found closed by filter_start() */
 
 static int	nearmiss(const char *, const char *);
+static int	part(const struct filter *, struct filter_opts *,
+		    const char *);
 static int	same(int, const struct stat *);
 static int	namesid(const char *);
 static int	holdsrecords(const char *, int);
@@ -113,8 +119,13 @@ filter_usage(const struct filter *f, const char *err)
 
 	if (err != NULL)
 		diag("%s", err);
-	/* the first line of help is the synopsis */
-	nl = strchr(f->help, '\n');
+	/*
+	 * the synopsis: the first line of help, and the lines that go on
+	 * with it (spaces, then "[")
+	 */
+	for (nl = strchr(f->help, '\n'); nl != NULL &&
+	    nl[1 + strspn(nl + 1, " ")] == '['; nl = strchr(nl + 1, '\n'))
+		;
 	fprintf(stderr, "%.*s\n", nl != NULL ? (int)(nl - f->help) :
 	    (int)strlen(f->help), f->help);
 	return 2;
@@ -132,6 +143,23 @@ filter_number(const struct filter *f, const char *name, const char *arg,
 	snprintf(err, sizeof(err), "%s takes a number from %ld to %ld", name,
 	    lo, hi);
 	return filter_usage(f, err);
+}
+
+/* --part K/N: 1 <= K <= N <= PARTMAX. */
+static int
+part(const struct filter *f, struct filter_opts *fo, const char *arg)
+{
+	const char	*slash = strchr(arg, '/'), *why;
+	long		 k, n;
+
+	if (slash == NULL || val_uint(arg, (size_t)(slash - arg), 1, PARTMAX,
+	    &k, &why) != V_OK || val_uint(slash + 1, strlen(slash + 1), 1,
+	    PARTMAX, &n, &why) != V_OK || k > n)
+		return filter_usage(f, "--part takes K/N, whole numbers with "
+		    "1 <= K <= N <= " PARTMAXS);
+	fo->partk = (unsigned)k;
+	fo->partn = (unsigned)n;
+	return FILTER_GO;
 }
 
 int
@@ -152,6 +180,8 @@ filter_option(const struct filter *f, struct filter_opts *fo,
 	case 'r':
 		fo->rejects = o->arg;
 		return FILTER_GO;
+	case 'P':
+		return part(f, fo, o->arg);
 	default:
 		return filter_usage(f, o->err[0] != '\0' ? o->err : NULL);
 	}
@@ -418,7 +448,8 @@ filter_open(struct tsv *t, const struct filter_opts *fo, int *rejfd)
 	*rejfd = -1;
 	if ((s = filter_stdout()) != 0)
 		return s;
-	if (tsv_open(t, fo->ops, fo->nops) == -1) {
+	if (tsv_open(t, fo->ops, fo->nops) == -1 || (fo->partn != 0 &&
+	    tsv_part(t, fo->partk, fo->partn) == -1)) {
 		diag("%s: %s", t->name, t->why != NULL ? t->why :
 		    strerror(t->err));
 		return 2;
@@ -592,6 +623,9 @@ filter_run(const struct filter *f, const struct filter_opts *fo)
 	struct run	r;
 	int		s;
 
+	if (fo->partn != 0 && (fo->nops != 1 || strcmp(fo->ops[0], "-") == 0))
+		return filter_usage(f, "--part reads one FILE, not standard "
+		    "input");
 	memset(&r, 0, sizeof(r));
 	r.f = f;
 	s = start(&r, fo);

@@ -66,6 +66,7 @@ struct filter_opts {
 	int		 quiet;		/* -q */
 	char		**ops;		/* operands */
 	int		 nops;
+	unsigned	 partk, partn;	/* --part K/N; partn 0: all */
 };
 
 /* The options every filter has, for its optdef table. */
@@ -74,6 +75,13 @@ struct filter_opts {
 	{ "version", 0, 0, 'V' }, \
 	{ "quiet", 'q', 0, 'q' }, \
 	{ "rejects", 'r', 1, 'r' }
+
+/*
+ * --part K/N, for a filter whose records are each written from
+ * themselves alone: it reads part K of N of its one file (tsv_part()).
+ */
+#define FILTER_PARTDEF \
+	{ "part", 0, 1, 'P' }
 
 /*
  * What every tool does first: name itself in diagnostics, turn core
@@ -92,7 +100,8 @@ void	filter_start(const char *prog);
 int	filter_col(const struct tsv *t, const char *name);
 
 /*
- * Handle an option key common to every tool ('h', 'V', 'q', 'r', '?')
+ * Handle an option key common to every tool ('h', 'V', 'q', 'r', '?',
+ * and 'P' of FILTER_PARTDEF)
  * from opt_next().  Returns FILTER_GO, or the exit status the tool
  * should end with now (after --help, --version, or a usage error).
  */

@@ -162,8 +162,8 @@ round() {
 }
 
 # scale: the scale-out recipe of bp(7) for a batch in a file, two parts
-# cut in place and run by GNU parallel, each writing its own file,
-# against one bpclassify writing one, RUNS times.
+# read in place (--part) and run by GNU parallel, each writing its own
+# file, against one bpclassify writing one, RUNS times.
 scale() {
 	r=0
 	while [ "$r" -lt "$RUNS" ]; do
@@ -171,10 +171,10 @@ scale() {
 		    "$dir/scale.$SCALE" "$dir/scaled"
 		# parallel exits with the number of jobs that failed: the
 		# jobs exit 1 for the batch's problem records
-		measure scale_two "$SCALE" scale sh -c 'parallel -j 2 "{ head \
-		    -n 1 $0; split -n l/{}/2 $0; } | bpclassify -q >$1.{}" \
-		    ::: 1 2; s=$?; exit $((s > 2 ? s : s > 0))' \
-		    "$dir/scale.$SCALE" "$dir/scaled"
+		measure scale_two "$SCALE" scale sh -c 'parallel -j 2 \
+		    "bpclassify -q --part {}/2 $0 >$1.{}" ::: 1 2; s=$?;
+		    exit $((s > 2 ? s : s > 0))' "$dir/scale.$SCALE" \
+		    "$dir/scaled"
 		rm -f "$dir/scaled" "$dir/scaled.1" "$dir/scaled.2"
 		r=$((r + 1))
 	done
