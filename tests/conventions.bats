@@ -34,10 +34,11 @@ need_filters() {
 valopts() {
 	case $1 in
 	bpreport) echo "-c -r --rejects -f --format" ;;
-	bproutine) echo "-r --rejects -c" ;;
-	bpclassify) echo "-r --rejects --acute-weeks" ;;
+	bproutine) echo "-r --rejects -c --part" ;;
+	bpclassify) echo "-r --rejects --acute-weeks --part" ;;
 	bptrack) echo "-r --rejects --review-weeks" ;;
 	bpimport) echo "-r --rejects -m --map --dates" ;;
+	bpflags) echo "-r --rejects --part" ;;
 	*) echo "-r --rejects" ;;
 	esac
 }
@@ -163,6 +164,21 @@ helps() {
 		tool 2 "$t" --bogus
 		[[ $stderr == *bogus* ]] || { echo "$t: stderr: $stderr"; return 1; }
 	done
+}
+
+@test "conventions: a usage error prints the synopsis of --help whole, its lines that go on too" {
+	local t synopsis
+	for t in $BUILT; do
+		tool 0 "$t" --help
+		synopsis=$(printf '%s\n' "$output" |
+		    awk 'NR == 1 || (/^ +\[/ && !done) { print; next } { done = 1 }')
+		tool 2 "$t" --bogus
+		[ "$(printf '%s\n' "$stderr" | sed 1d)" = "$synopsis" ] ||
+		    { echo "$t: stderr: $stderr"; return 1; }
+	done
+	# the longer synopses go on to a second line
+	tool 2 bpclassify --bogus
+	[[ $stderr == *"[FILE ...]" ]]
 }
 
 @test "conventions: an option that needs a value, given none, is a usage error" {
