@@ -661,8 +661,8 @@ cutat(uint64_t b, unsigned i, unsigned n)
 }
 
 /*
- * The LFs in (p, n), sixteen bytes at a time (SSE2): a part passes the
- * lines before it at 4 GB/s, five times as fast as a LF at a time.
+ * The LFs in (p, n), sixteen bytes at a time (SSE2): a part counts the
+ * lines before it in a third less time than with memchr(3) for each.
  */
 static size_t
 countlf(const char *p, size_t n)
