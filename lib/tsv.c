@@ -645,7 +645,7 @@ tsv_part(struct tsv *t, unsigned k, unsigned n)
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		t->why = "a part is of a regular file, not a stream";
+		t->why = TSV_PARTSTREAM;
 		return -1;
 	}
 	t->partk = k;
@@ -687,7 +687,8 @@ countlf(const char *p, size_t n)
 /*
  * Just past the header line of a part: pass the lines that start before
  * the part, counting them, and set where the part ends.  Returns
- * STEP_HEADER, or TSV_FATAL.
+ * STEP_HEADER, or TSV_FATAL.  The file's size at this moment sets the
+ * cuts: parts of a file that changes in between do not fit together.
  */
 static int
 seekpart(struct tsv *t)
@@ -748,7 +749,16 @@ step(struct tsv *t)
 			return TSV_EOF;
 		if (t->partial && skiprest(t, -1) != 0)
 			return fail(t, NULL, t->err);
-		/* the end of a part: the first line that starts after it */
+		/*
+		 * a part: once the header is read and the tool has looked at
+		 * it (its warnings name line 1), on to the part's first line;
+		 * the end of a part: the first line that starts after it
+		 */
+		if (t->partn != 0 && t->started && !t->parted) {
+			t->parted = 1;
+			if ((r = seekpart(t)) != STEP_HEADER)
+				return r;
+		}
 		if (t->partend != 0 && t->off + t->pos >= t->partend) {
 			t->cur = t->nsrc;
 			return TSV_EOF;
@@ -761,10 +771,7 @@ step(struct tsv *t)
 			continue;
 		}
 		t->line++;
-		if (t->started)
-			r = recordline(t);
-		else if ((r = headerline(t)) == STEP_HEADER && t->partn != 0)
-			r = seekpart(t);
+		r = t->started ? recordline(t) : headerline(t);
 		if (r != 0)
 			return r;
 	}

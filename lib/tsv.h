@@ -70,6 +70,7 @@ struct tsv {
 	int		 nul;		/* buf may hold a NUL byte */
 	uint64_t	 off;		/* the operand's offset of buf[0] */
 	unsigned	 partk, partn;	/* tsv_part(); partn 0: all */
+	int		 parted;	/* the part's first line found */
 	uint64_t	 partend;	/* no line from here; 0: to the end */
 	char		 whybuf[96];
 };
@@ -109,6 +110,9 @@ int	tsv_writeall(int fd, const char *p, size_t n);
  * for a system error).
  */
 int	tsv_part(struct tsv *t, unsigned k, unsigned n);
+
+/* Why tsv_part() refuses an operand that is not a regular file. */
+#define TSV_PARTSTREAM	"a part is of a regular file, not a stream"
 
 /*
  * Read len bytes of text, named name in diagnostics, as the only

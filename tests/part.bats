@@ -157,9 +157,9 @@ same() {
 		[ -z "$output" ]
 		[[ $stderr == *"--part reads one FILE"*usage:* ]] || fail "$stderr"
 		run -2 --separate-stderr "$t" --part 1/2 - <intake.tsv
-		[[ $stderr == *"--part reads one FILE"* ]] || fail "$stderr"
+		[[ $stderr == *"--part reads one FILE, not several"* ]] || fail "$stderr"
 		run -2 --separate-stderr "$t" --part 1/2 intake.tsv intake.tsv
-		[[ $stderr == *"--part reads one FILE"* ]] || fail "$stderr"
+		[[ $stderr == *"--part reads one FILE, not several"* ]] || fail "$stderr"
 		run -2 --separate-stderr bash -c \
 		    "cat intake.tsv | $t --part 1/2 /dev/stdin"
 		[ -z "$output" ]
@@ -203,4 +203,24 @@ same() {
 		    return 1
 		[ "$(grep -c '^id	' parts.out)" -eq "$n" ] || return 1
 	done
+}
+
+@test "part: a warning about the header names line 1 in every part" {
+	local k
+
+	sed '1s/	age	/	Age 	/' intake.tsv >near.tsv
+	for k in 1 2 3; do
+		run -1 --separate-stderr bpflags -q --part "$k/3" near.tsv
+		[ "$stderr" = 'bpflags: near.tsv:1: column "Age " is not read; did you mean "age"?' ] ||
+		    fail "part $k: $stderr"
+	done
+	run -2 --separate-stderr bproutine --part 2/3 intake.tsv
+	[[ $stderr == "bproutine: intake.tsv:1: no column phase"* ]] ||
+	    fail "$stderr"
+}
+
+@test "part: a FIFO is refused at once, not opened to wait for a writer" {
+	mkfifo fifo
+	run -2 --separate-stderr timeout 10 bpclassify --part 1/2 fifo
+	[ "$stderr" = "bpclassify: fifo: a part is of a regular file, not a stream" ]
 }

@@ -621,11 +621,18 @@ int
 filter_run(const struct filter *f, const struct filter_opts *fo)
 {
 	struct run	r;
+	struct stat	st;
 	int		s;
 
 	if (fo->partn != 0 && (fo->nops != 1 || strcmp(fo->ops[0], "-") == 0))
-		return filter_usage(f, "--part reads one FILE, not standard "
-		    "input");
+		return filter_usage(f, "--part reads one FILE, not several and "
+		    "not standard input");
+	/* a FIFO is refused before an open(2) that would wait for a writer */
+	if (fo->partn != 0 && stat(fo->ops[0], &st) == 0 &&
+	    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		diag("%s: %s", fo->ops[0], TSV_PARTSTREAM);
+		return 2;
+	}
 	memset(&r, 0, sizeof(r));
 	r.f = f;
 	s = start(&r, fo);
