@@ -317,7 +317,7 @@ function scaletarget(    m) {
 	}
 	m = paired("scale_one", "scale_two", scale)
 	printf "scale-out, %d records (%.1f MB): one bpclassify %.3f s;" \
-	    " two parts (split -n l/K/2, parallel -j 2) %.3f s (best)\n",
+	    " two parts (--part K/2, parallel -j 2) %.3f s (best)\n",
 	    scale, insize["scale"] / 1e6, best["scale_one", scale],
 	    best["scale_two", scale]
 	target(ratio["scale_one"] >= 1.6, sprintf("scale-out recipe of bp(7)" \
