@@ -191,6 +191,7 @@ static size_t	namelen[NFLAGS];	/* of each flag, for flag_find() */
 static void	prepare(void);
 static uint64_t	facts(const struct answers *);
 static uint64_t	missing(const struct answers *);
+static void	alarm(struct answers *, uint64_t);
 static enum level raise(uint64_t, const struct flag **, size_t *);
 static int	before(const struct flag *, const struct flag *);
 static void	append(char *, size_t *, const char *, size_t);
@@ -303,6 +304,18 @@ missing(const struct answers *a)
 	return m;
 }
 
+/* Give the inputs m (COLBIT() bits) of a their most alarming answers. */
+static void
+alarm(struct answers *a, uint64_t m)
+{
+	a->known |= m;
+	a->yes |= m & ~(COLBIT(COL_AGE) | COLBIT(COL_SIDE));
+	if (m & COLBIT(COL_AGE))
+		a->age = AGE_MAX;
+	if (m & COLBIT(COL_SIDE))
+		a->side = SIDE_BOTH;
+}
+
 /*
  * The highest level of the flags the facts f raise, and them in the
  * order of the flags column (*n of them into raised[], if not NULL).
@@ -359,7 +372,7 @@ flags_eval(const struct answers *a, struct flagged *out)
 {
 	const struct flag	*raised[NFLAGS + 1];
 	struct answers		 w;
-	uint64_t		 m;
+	uint64_t		 m, x;
 	size_t			 i, n;
 	int			 coremiss = 0;
 
@@ -377,15 +390,13 @@ flags_eval(const struct answers *a, struct flagged *out)
 		/*
 		 * The same table once more, over the record with every input
 		 * not screened holding its most alarming answer (yes, side
-		 * both, the oldest age): bpflags(1), worst_level.
+		 * both, the oldest age), and so on while those answers make
+		 * another input one to screen (a yes to leg weakness makes
+		 * side one): bpflags(1), worst_level.
 		 */
 		w = *a;
-		w.known |= m;
-		w.yes |= m & ~(COLBIT(COL_AGE) | COLBIT(COL_SIDE));
-		if (m & COLBIT(COL_AGE))
-			w.age = AGE_MAX;
-		if (m & COLBIT(COL_SIDE))
-			w.side = SIDE_BOTH;
+		for (x = m; x != 0; x = missing(&w))
+			alarm(&w, x);
 		out->worst = raise(facts(&w), NULL, &n);
 		for (i = 0; i < NSCREEN; i++)
 			if (m & COLBIT(screen[i].col)) {

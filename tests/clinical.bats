@@ -275,6 +275,15 @@ plans() {
 	is flag_level urgent worst_level emergency
 }
 
+@test "bpflags: worst_level asks side too once an open leg weakness is yes" {
+	person leg_weakness= side=
+	is unscreened leg_weakness flag_level unknown worst_level emergency
+	person leg_weakness= side=left
+	is unscreened leg_weakness worst_level urgent
+	person side=
+	is unscreened none flag_level none worst_level none
+}
+
 @test "bpflags: inflammatory reads the age at onset, not the age now" {
 	person morning_stiffness=yes age=46 duration=2y
 	is flags inflammatory flag_level review
