@@ -42,7 +42,8 @@ static const struct {
 /* A record as the rules see it: every key a known word, or -1. */
 struct state {
 	int	k[NKEYS];	/* progress: PROG_UNKNOWN when absent */
-	int	coremiss;	/* unscreened holds a core input */
+	int	open;		/* unscreened holds a core input, or an
+				   answer that could not be read */
 	int	old;		/* age unknown, invalid, or OLD_AGE and over */
 	int	child;		/* age known and under ADULT_AGE */
 	int	fragile;	/* osteoporosis or steroid_use yes, unknown or
@@ -53,6 +54,7 @@ struct router {
 	struct intake	in;
 	struct catalog	cat;
 	int		col[NKEYS + 1];	/* keys, then unscreened */
+	int		answer[NCOL];	/* each intake column's, or -1 */
 	struct fmemo	memo[NKEYS];	/* each key's words, found before */
 	/* every list there can be, made once from the catalog */
 	struct word	 exercises[NROUT][1 << NCONTRA];
@@ -87,7 +89,8 @@ static const char help[] =
 static int	ready(void *);
 static int	setup(struct tsv *, void *);
 static int	known(struct router *, struct tsv *, int);
-static int	coremissing(struct router *, struct tsv *);
+static int	given(struct router *, struct tsv *, enum col);
+static int	unanswered(struct router *, struct tsv *);
 static int	record(struct tsv *, struct value *, void *);
 static void	readstate(struct router *, struct tsv *, struct state *);
 static int	unusable(const struct state *);
@@ -125,6 +128,8 @@ setup(struct tsv *t, void *ctx)
 		fmemo_init(&r->memo[k], 0, &none);
 	}
 	r->col[NKEYS] = tsv_col(t, "unscreened");
+	for (k = 0; k < NCOL; k++)
+		r->answer[k] = tsv_col(t, col_words[k].s);
 	return 0;
 }
 
@@ -161,9 +166,27 @@ known(struct router *r, struct tsv *t, int k)
 	return -1;
 }
 
-/* 1 if unscreened names a core input, or is not a list bpflags writes. */
+/* 1 if the record's column c holds more than spaces. */
 static int
-coremissing(struct router *r, struct tsv *t)
+given(struct router *r, struct tsv *t, enum col c)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (r->answer[c] < 0)
+		return 0;
+	p = tsv_field(t, (size_t)r->answer[c], &n);
+	val_trim(&p, &n);
+	return n > 0;
+}
+
+/*
+ * 1 if unscreened names a core input, or an input whose answer is there
+ * but could not be read (bp(7): a bad screening value sends the record to
+ * assess), or is not a list bpflags writes.
+ */
+static int
+unanswered(struct router *r, struct tsv *t)
 {
 	const struct screen	*sc;
 	struct items		 it;
@@ -182,7 +205,7 @@ coremissing(struct router *r, struct tsv *t)
 			    "not a list of screening inputs", p, n);
 			return 1;
 		}
-		any |= sc->core;
+		any |= sc->core || given(r, t, sc->col);
 	}
 	return any;
 }
@@ -195,7 +218,7 @@ readstate(struct router *r, struct tsv *t, struct state *s)
 
 	for (k = 0; k < NKEYS; k++)
 		s->k[k] = known(r, t, k);
-	s->coremiss = coremissing(r, t);
+	s->open = unanswered(r, t);
 	ra = in_uint(&r->in, COL_AGE, &age);
 	s->old = ra != V_OK || age >= OLD_AGE;
 	s->child = ra == V_OK && age < ADULT_AGE;
@@ -216,7 +239,7 @@ unusable(const struct state *s)
 	    k[K_PATTERN] == PAT_OTHER || k[K_STARTBACK] < 0 ||
 	    k[K_STARTBACK] == RISK_INVALID || k[K_DISABILITY] < 0 ||
 	    k[K_DISABILITY] == BAND_INVALID || k[K_LEVEL] < 0 ||
-	    k[K_LEVEL] == LEVEL_UNKNOWN || s->coremiss;
+	    k[K_LEVEL] == LEVEL_UNKNOWN || s->open;
 }
 
 /*

@@ -288,19 +288,38 @@ $(tsv 'a b' r1 acute mechanical low minimal none '' none 40 self_care \
 	clean
 }
 
-@test "bproutine: only non-core inputs in unscreened do not give assess" {
+@test "bproutine: only non-core inputs in unscreened, left empty, do not give assess" {
 	local c
 
 	for c in osteoporosis steroid_use night_pain morning_stiffness \
 	    worsening; do
-		route 0 -- unscreened="$c"
+		route 0 -- unscreened="$c" "$c="
 		is disposition self_care routine back_strength ||
 		    { echo "unscreened $c"; return 1; }
 		clean
 	done
-	route 0 -- unscreened=osteoporosis,steroid_use,night_pain,morning_stiffness,worsening
+	route 0 -- unscreened=osteoporosis,steroid_use,night_pain,morning_stiffness,worsening osteoporosis= steroid_use=
 	is disposition self_care
 	clean
+}
+
+@test "bproutine: a non-core input in unscreened that holds an answer, one bpflags could not read, gives assess" {
+	local c s
+
+	COLS="$COLS night_pain morning_stiffness worsening"
+	for c in osteoporosis steroid_use night_pain morning_stiffness \
+	    worsening; do
+		# bproutine warns about the two it reads itself
+		case $c in
+		osteoporosis|steroid_use) s=1 ;;
+		*) s=0 ;;
+		esac
+		route "$s" -- unscreened="$c" "$c=perhaps"
+		is disposition assess || { echo "unscreened $c"; return 1; }
+		nothing
+		route 0 -- unscreened="$c" "$c= "
+		is disposition self_care
+	done
 }
 
 @test "bproutine: pattern radicular gives physio" {

@@ -139,6 +139,21 @@ plans() {
 	is flags age_under_20 disposition review routine back_strength
 }
 
+@test "bproutine: a screening answer that cannot be read sends the record to assess, core or not" {
+	local c
+
+	for c in osteoporosis steroid_use night_pain morning_stiffness worsening; do
+		person "$c=perhaps"
+		is unscreened "$c" flag_level none disposition assess routine none
+		person "$c="
+		is unscreened "$c" flag_level none disposition self_care
+		person "$c=  "
+		is unscreened "$c" disposition self_care
+	done
+	person fever=perhaps
+	is unscreened fever flag_level unknown disposition assess
+}
+
 @test "bproutine: high STarT Back risk gets psychologically informed physiotherapy" {
 	person sb5=yes sb6=yes sb7=yes sb8=yes sb9=very
 	is startback high disposition psych_physio routine back_strength
