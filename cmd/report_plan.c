@@ -387,7 +387,9 @@ plan(const struct field *f, const struct catalog *c,
 	planexercises(&d, f, c);
 	planadvice(&d, f, c, 0);
 	planadvice(&d, f, c, 1);
-	text(&d, B_NOTE, "This plan is not a diagnosis. It sorts the answers "
-	    "given and suggests exercises for a clinician to review.");
+	text(&d, B_NOTE, none(&f[P_EXERCISES]) ? "This plan is not a "
+	    "diagnosis. It sorts the answers given, so that a clinician can "
+	    "act on them." : "This plan is not a diagnosis. It sorts the "
+	    "answers given and suggests exercises for a clinician to review.");
 	fmt->end(&d);
 }

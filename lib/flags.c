@@ -120,8 +120,8 @@ const struct flag flag_table[] = {
 	    "Steroids can harm the blood supply of the hip joint." },
 	{ "night_pain", LEVEL_REVIEW, WHEN1(YES(NIGHT_PAIN)),
 	    "malignancy or infection",
-	    "Pain at night or at rest was reported. It needs a clinician's "
-	    "look." },
+	    "Pain at night or at rest was reported. Now and then it is a "
+	    "sign of an infection or a tumour." },
 	{ "inflammatory", LEVEL_REVIEW,
 	    WHEN3(YES(MORNING_STIFFNESS), FACT(F_EARLY_ONSET),
 	    FACT(F_CHRONIC)),
@@ -131,8 +131,8 @@ const struct flag flag_table[] = {
 	    "sign of inflammation of the spine." },
 	{ "thoracic_pain", LEVEL_REVIEW, WHEN1(FACT(F_UPPER_BACK)),
 	    "fracture or malignancy",
-	    "Pain in the upper back was reported. It needs a clinician's "
-	    "look." },
+	    "Pain in the upper back was reported. It comes from a broken "
+	    "bone or a tumour more often than pain lower down does." },
 	{ "age_over_50", LEVEL_REVIEW, WHEN1(FACT(F_OLDER)),
 	    "malignancy or fracture",
 	    "Pain that starts after the age of 50 more often has a cause "
@@ -143,8 +143,7 @@ const struct flag flag_table[] = {
 	    "that needs checking." },
 	{ "not_improving", LEVEL_REVIEW, WHEN1(YES(WORSENING)),
 	    "a problem that needs a clinician's look",
-	    "The pain is getting worse, or is no better after home care. A "
-	    "clinician should look at it again." },
+	    "The pain is getting worse, or is no better after home care." },
 	{ NULL, LEVEL_NONE, { 0, 0, 0 }, NULL, NULL }
 };
 

@@ -195,6 +195,17 @@ plans() {
 	! grep -qi 'book a visit' plans.txt || return 1
 	! grep -q 'When to get help at once' plans.txt || return 1
 	grep -qx '  Go to an emergency department now.' plans.txt
+	# every review flag besides: its words describe, they do not instruct
+	person saddle_numbness=yes night_pain=yes worsening=yes \
+	    site=upper_back,low_back,hip steroid_use=yes age=70
+	is flags cauda_equina,age_over_50,avascular_necrosis,fracture_risk,night_pain,not_improving,thoracic_pain \
+	    disposition emergency
+	plans
+	sed -n '/^Warning signs/,/^What happens next/p' plans.txt >signs.txt
+	[ "$(grep -c '^  - ' signs.txt)" -eq 7 ] || { cat plans.txt; return 1; }
+	! grep -iE 'clinician|doctor|book|should|see a' signs.txt ||
+	    return 1
+	! grep -q 'exercises for a clinician' plans.txt || return 1
 }
 
 @test "bpreport: plans print no code or column name to the person" {

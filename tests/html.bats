@@ -250,7 +250,7 @@ tags() {
 	cat >want <<'EOF'
 <h3>Warning signs</h3>
 <ul>
-<li>Pain at night or at rest was reported. It needs a clinician&#39;s look.</li>
+<li>Pain at night or at rest was reported. Now and then it is a sign of an infection or a tumour.</li>
 <li>A fever was reported. It can be a sign of an infection.</li>
 </ul>
 <h3>What happens next</h3>
