@@ -137,6 +137,7 @@ struct wrap {
 	int		 width;
 	int		 col;
 	int		 words;		/* on this line */
+	int		 tail;		/* room the last word keeps after it */
 	const char	*indent;
 	void		(*put)(const char *, size_t);
 };
@@ -150,6 +151,14 @@ void	wrap_put(struct wrap *w, const char *p, size_t n);
 
 /* As wrap_put() for the string s: a comma, say. */
 void	wrap_glue(struct wrap *w, const char *s);
+
+/*
+ * The items of the comma-separated list (p, n), each turned into words by
+ * words(), which may point *p elsewhere, and joined by sep, which stays
+ * on the line of the item before it and within the width.
+ */
+void	wrap_items(struct wrap *w, const char *p, size_t n, const char *sep,
+	    void (*words)(const char **, size_t *));
 
 /*
  * What a work-list item of section s is about, in words: the flags or

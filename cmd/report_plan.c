@@ -263,20 +263,9 @@ planflags(struct doc *d, const struct field *f)
 static void
 planasked(struct doc *d, const struct field *f)
 {
-	struct items	 it;
-	const char	*p;
-	size_t		 n;
-	int		 k = 0;
-
 	start(d, B_PARA);
 	add(d, "Not yet asked, or the answer could not be read:", 47);
-	items_init(&it, f->p, f->n);
-	while (items_next(&it, &p, &n)) {
-		flags_plain(&p, &n);
-		if (k++ > 0)
-			glue(d, ";");
-		add(d, p, n);
-	}
+	wrap_items(&d->w, f->p, f->n, ";", flags_plain);
 	finish(d);
 }
 

@@ -14,7 +14,7 @@
 #define INDENT_MAX	24	/* of a work list item's later lines */
 #define WRAP		72	/* plan text width */
 
-static void	bar(const struct kv *, tally_t, int, int);
+static void	bar(const struct kv *, tally_t, size_t, int, int);
 static void	flagwords(struct wrap *, const struct field *);
 static void	asked(struct wrap *, const struct field *);
 static void	item(const struct report *, int, const struct field *,
@@ -54,6 +54,7 @@ wrap_start(struct wrap *w, int width, const char *first, const char *indent)
 	w->width = width;
 	w->indent = indent;
 	w->words = 0;
+	w->tail = 0;
 	w->col = (int)strlen(first);
 	w->put = text_put;
 	out_str(first);
@@ -65,15 +66,17 @@ wrap_words(struct wrap *w, const char *p, size_t n)
 	const char	*end = p + n, *sp;
 	size_t		 len;
 
+	while (end > p && end[-1] == ' ')
+		end--;
 	for (; p < end; p = sp) {
 		while (p < end && *p == ' ')
 			p++;
 		/* words are short: a loop, not a call to memchr(3) */
 		for (sp = p; sp < end && *sp != ' '; sp++)
 			;
-		if ((len = (size_t)(sp - p)) == 0)
-			break;
-		if (w->words > 0 && w->col + 1 + (int)len > w->width) {
+		len = (size_t)(sp - p);
+		if (w->words > 0 && w->col + 1 + (int)len +
+		    (sp == end ? w->tail : 0) > w->width) {
 			out_byte('\n');
 			out_str(w->indent);
 			w->col = (int)strlen(w->indent);
@@ -102,6 +105,29 @@ wrap_glue(struct wrap *w, const char *s)
 }
 
 void
+wrap_items(struct wrap *w, const char *p, size_t n, const char *sep,
+    void (*words)(const char **, size_t *))
+{
+	struct items	 it;
+	const char	*q, *next;
+	size_t		 m, nextn;
+	int		 more;
+
+	items_init(&it, p, n);
+	for (more = items_next(&it, &next, &nextn); more; ) {
+		q = next;
+		m = nextn;
+		more = items_next(&it, &next, &nextn);
+		words(&q, &m);
+		w->tail = more ? (int)strlen(sep) : 0;
+		wrap_words(w, q, m);
+		w->tail = 0;
+		if (more)
+			wrap_glue(w, sep);
+	}
+}
+
+void
 wrap_end(struct wrap *w)
 {
 	(void)w;
@@ -114,15 +140,16 @@ share(tally_t n, tally_t all)
 	return all > 0 ? 100.0 * (double)n / (double)all : 0.0;
 }
 
+/* One value's line of a count: its key in a column keyw wide, then room. */
 static void
-bar(const struct kv *v, tally_t of, int room, int u8)
+bar(const struct kv *v, tally_t of, size_t keyw, int room, int u8)
 {
 	int	len, i;
 
 	out_str("  ");
 	text_put(v->key, v->len);
-	out_printf("%*s %7llu %5.1f%%", v->len < 12 ? (int)(12 - v->len) : 0,
-	    "", v->n, share(v->n, of));
+	out_printf("%*s %7llu %5.1f%%", (int)(keyw - v->len), "", v->n,
+	    share(v->n, of));
 	/* merged summaries may claim more than their records: cap it */
 	len = of == 0 ? 0 : v->n >= of ? room :
 	    (int)((double)v->n * room / (double)of + 0.5);
@@ -159,45 +186,32 @@ label(const struct flag *fl, size_t *n)
 	return buf[i];
 }
 
+/* A flag's name in a work list: its label() if it is one. */
+static void
+flagword(const char **p, size_t *n)
+{
+	const struct flag	*fl;
+
+	if ((fl = flag_find(*p, *n)) != NULL)
+		*p = label(fl, n);
+}
+
 /* A flag list in words: "name (concern); ...", names spaced. */
 static void
 flagwords(struct wrap *w, const struct field *f)
 {
-	const struct flag	*fl;
-	struct items		 it;
-	const char		*p;
-	size_t			 n, k = 0;
-
-	if (f->n == 4 && memcmp(f->p, "none", 4) == 0) {
+	if (f->n == 4 && memcmp(f->p, "none", 4) == 0)
 		wrap_words(w, "no flag recorded", 16);
-		return;
-	}
-	items_init(&it, f->p, f->n);
-	while (items_next(&it, &p, &n)) {
-		if ((fl = flag_find(p, n)) != NULL)
-			p = label(fl, &n);
-		if (k++ > 0)
-			wrap_glue(w, ";");
-		wrap_words(w, p, n);
-	}
+	else
+		wrap_items(w, f->p, f->n, ";", flagword);
 }
 
 /* The questions an unscreened list holds, in plain words. */
 static void
 asked(struct wrap *w, const struct field *f)
 {
-	struct items	 it;
-	const char	*p;
-	size_t		 n, k = 0;
-
 	wrap_words(w, "not answered or unreadable:", 27);
-	items_init(&it, f->p, f->n);
-	while (items_next(&it, &p, &n)) {
-		flags_plain(&p, &n);
-		if (k++ > 0)
-			wrap_glue(w, ";");
-		wrap_words(w, p, n);
-	}
+	wrap_items(w, f->p, f->n, ";", flags_plain);
 }
 
 /* One line of the work list, wrapped to the terminal, never cut. */
@@ -240,19 +254,28 @@ text_report(const struct report *r)
 	struct wrap		 w;
 	char			 title[128];
 	tally_t			 records = r->c[S_RECORDS].v[0].n;
-	size_t			 k, pos;
+	size_t			 k, pos, keyw;
 	int			 s, room, calls = 0;
 
-	room = r->width - 34;
-	if (room < 10)
-		room = 10;
-	out_printf(SUM_TITLE "\n", records, r->c[S_PROBLEMS].v[0].n);
+	snprintf(title, sizeof(title), SUM_TITLE, records,
+	    r->c[S_PROBLEMS].v[0].n);
+	wrap_start(&w, r->width, "", "");
+	wrap_words(&w, title, strlen(title));
+	wrap_end(&w);
 	for (c = r->c + S_LEVEL; c < r->c + NCOUNTS; c++) {
 		if (!c->on)
 			continue;
 		out_printf("\n%s\n", c->section);
+		/* the keys in a column as wide as the longest, at least 12 */
+		for (keyw = 12, k = 0; k < c->nv; k++)
+			if (c->v[k].len > keyw)
+				keyw = c->v[k].len;
+		/* the bar's room on the line, 3 columns to spare */
+		room = r->width - (int)keyw - 22;
+		if (room < 1)
+			room = 1;
 		for (k = 0; k < c->nv; k++)
-			bar(&c->v[k], records, room, r->u8bars);
+			bar(&c->v[k], records, keyw, room, r->u8bars);
 	}
 	out_str("\n" SUM_WORK "\n");
 	for (s = 0; s < NWORK; s++) {

@@ -1020,6 +1020,27 @@ fullbar() {
 	    'BEGIN { printf "%d", 26 * r / 62 + 0.5 }')" ]
 }
 
+@test "bpreport: no line of the summary passes COLUMNS, not the title, a bar or a ';' after an item" {
+	local w
+
+	for w in $(seq 40 90); do
+		COLUMNS=$w LC_ALL=C bpreport -q "$DATA/sample.pipeline.tsv" >out ||
+		    [ $? -eq 1 ]
+		awk -v w="$w" 'length($0) > w { print w ": " $0; bad = 1 }
+		    END { exit bad }' out
+	done
+}
+
+@test "bpreport: the counts line up when a value is longer than 12 bytes" {
+	bpclassify -q "$DATA/visits.tsv" | bpflags -q | bptrack -q |
+	    bproutine -q >in.tsv || true
+	LC_ALL=C bpreport -q in.tsv >out || true
+	sed -n '/^progress$/,/^$/p' out >progress
+	grep -q '^  not_improving ' progress
+	[ "$(awk '/^  / { print index($0, "%") }' progress | sort -u | wc -l)" -eq 1 ] ||
+	    { cat progress; return 1; }
+}
+
 @test "bpreport: a COLUMNS that is not a number gives the default width" {
 	COLUMNS=wide run -1 --separate-stderr bpreport "$DATA/sample.pipeline.tsv"
 	printf '%s\n' "$output" >got
@@ -1054,6 +1075,19 @@ fullbar() {
 	joined <p | has 'Not yet asked, or the answer could not be read: numbness between the legs or around the back passage; new trouble passing or holding urine or stool; weakness in the legs; fever;'
 	lacks 'bladder bowel' <p
 	lacks 'bladder_bowel' <p
+}
+
+@test "bpreport: --plans keeps the ';' between open questions within 72 columns" {
+	local COLS="$COLS routine exercises sessions advice"
+	{ header
+	  row id=R1 flag_level=unknown disposition=assess routine=none \
+	      exercises=none sessions=none advice=complete_intake \
+	      unscreened=saddle_numbness,leg_weakness,side,trauma,osteoporosis,steroid_use,night_pain,morning_stiffness,worsening
+	} >in.tsv
+	run -0 --separate-stderr bpreport --plans in.tsv
+	plan R1 >p
+	awk 'length($0) > 72 { print "over 72: " $0; bad = 1 } END { exit bad }' p
+	joined <p | has 'a recent fall or injury; osteoporosis;'
 }
 
 # ---- out of memory --------------------------------------------------------
