@@ -164,6 +164,7 @@ one(struct run *r, struct tsv *t)
 		diag_value(t->name, t->line, "id", "empty", "", 0);
 		problem = 1;
 	}
+	problem |= sum_invalid(f);
 	if (r->m == M_PLANS) {
 		if (r->plans == 0 && r->fmt == F_HTML)
 			html_begin("Plans");

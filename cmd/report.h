@@ -95,15 +95,17 @@ struct report {
 };
 
 /*
- * report_sum.c.  sum_init() sets up an empty report; sum_record()
- * counts one record (f[] by P_*) and keeps it in the work list when it
- * belongs there, returning 1 if it had a problem, 0, or -1 when out of
- * memory; sum_merge() adds one line of a -f tsv summary, returning 0,
+ * report_sum.c.  sum_init() sets up an empty report; sum_invalid() is 1
+ * when an output of the record f[] (by P_*) is invalid, which makes it a
+ * problem record (bpreport(1)); sum_record() counts one record, a
+ * problem one if problem is 1, and keeps it in the work list when it
+ * belongs there, returning problem, or -1 when out of memory; sum_merge() adds one line of a -f tsv summary, returning 0,
  * -1 when out of memory, or 2 after a diagnostic; sum_order() puts
  * other keys in byte order once the counting is over; sum_free() frees
  * it all.
  */
 int	sum_init(struct report *r);
+int	sum_invalid(const struct field *f);
 int	sum_record(struct report *r, const struct field *f, int problem);
 int	sum_merge(struct report *r, const struct field *f, const char *file,
 	    unsigned long line);

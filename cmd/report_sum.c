@@ -322,23 +322,30 @@ sections(const struct field *f)
 }
 
 int
-sum_record(struct report *r, const struct field *f, int problem)
+sum_invalid(const struct field *f)
 {
 	static const int checked[] = {
-		P_PHASE, P_PATTERN, P_STARTBACK, P_ODI, P_DISABILITY
+		P_PHASE, P_PATTERN, P_STARTBACK, P_ODI, P_DISABILITY, P_PROGRESS
 	};
-	static const int counted[NCOUNTS] = {
-		-1, -1, P_LEVEL, P_PHASE, P_PATTERN, P_STARTBACK, P_DISPOSITION,
-		P_PROGRESS
-	};
-	size_t		 i;
-	unsigned	 w;
-	int		 s;
+	size_t	i;
 
 	for (i = 0; i < sizeof(checked) / sizeof(checked[0]); i++)
 		if (f[checked[i]].n == 7 &&
 		    memcmp(f[checked[i]].p, "invalid", 7) == 0)
-			problem = 1;
+			return 1;
+	return 0;
+}
+
+int
+sum_record(struct report *r, const struct field *f, int problem)
+{
+	static const int counted[NCOUNTS] = {
+		-1, -1, P_LEVEL, P_PHASE, P_PATTERN, P_STARTBACK, P_DISPOSITION,
+		P_PROGRESS
+	};
+	unsigned	 w;
+	int		 s;
+
 	/* "total", the one known key of both */
 	bump(&r->c[S_RECORDS].v[0], 1);
 	bump(&r->c[S_PROBLEMS].v[0], (tally_t)problem);

@@ -540,7 +540,7 @@ EOF
 # ---- plans --------------------------------------------------------------
 
 @test "bpreport: --plans writes one plan per record, in input order" {
-	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	run -1 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
 	clean
 	printf '%s\n' "$output" | sed -n 's/^\f\{0,1\}Plan for \([^,]*\).*/\1/p' >got
 	seq -f 'P%03.0f' 1 62 >want
@@ -552,7 +552,7 @@ EOF
 }
 
 @test "bpreport: --plans for an emergency says emergency department and lists no exercises" {
-	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	run -1 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
 	clean
 	plan P001 >p
 	sed -n '/^What happens next$/{n;p;}' p >got
@@ -568,7 +568,7 @@ EOF
 }
 
 @test "bpreport: --plans for an urgent record says a doctor within 24 hours and lists no exercises" {
-	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	run -1 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
 	plan P007 >p
 	sed -n '/^What happens next$/{n;p;}' p >got
 	echo '  See a doctor within 24 hours.' >want
@@ -587,7 +587,7 @@ EOF
 }
 
 @test "bpreport: --plans for assess asks to complete the intake and lists no exercises" {
-	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	run -1 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
 	plan P021 >p
 	joined <p | has 'There is not enough information to advise you yet'
 	joined <p | has 'could not be read'
@@ -596,7 +596,7 @@ EOF
 }
 
 @test "bpreport: --plans for review books a clinician and lists the routine 3 to 5 days a week" {
-	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	run -1 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
 	plan P024 >p
 	joined <p | has 'Book a visit with a doctor or other clinician in the coming days; you may start the exercises below gently'
 	grep -E '^(Exercises|  [0-9]+\. )' p >got
@@ -615,7 +615,7 @@ EOF
 }
 
 @test "bpreport: --plans for physio names the physiotherapist and the exercises" {
-	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	run -1 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
 	plan P035 >p
 	joined <p | has "physiotherapist's guidance"
 	grep -E '^(Exercises|  [0-9]+\. )' p >got
@@ -630,7 +630,7 @@ EOF
 }
 
 @test "bpreport: --plans for self_care lists exercises by name with dose, instructions and sessions" {
-	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	run -1 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
 	plan P047 >p
 	joined <p | has 'You can look after this at home, with the exercises below.'
 	grep -E '^(Exercises|  [0-9]+\. )' p >got
@@ -655,7 +655,7 @@ EOF
 }
 
 @test "bpreport: --plans writes each advice text as one item" {
-	run -0 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
+	run -1 --separate-stderr bpreport --plans "$DATA/sample.pipeline.tsv"
 	plan P044 >p
 	# P044's advice: stay_active,avoid_bed_rest,walking,heat,posture_breaks,
 	# check_in_4_weeks, then cauda_equina_warning on its own
@@ -672,7 +672,7 @@ EOF
 	sed 's/^\(pelvic_bridge\t.*\t\)[^\t]*$/\1Lift the hips slowly, then lower them; a custom text./' \
 	    catalog.tsv >custom.tsv
 	! cmp -s catalog.tsv custom.tsv || return 1
-	run -0 --separate-stderr bpreport --plans -c custom.tsv \
+	run -1 --separate-stderr bpreport --plans -c custom.tsv \
 	    "$DATA/sample.pipeline.tsv"
 	clean
 	plan P044 >p
@@ -1075,6 +1075,36 @@ fullbar() {
 	joined <p | has 'Not yet asked, or the answer could not be read: numbness between the legs or around the back passage; new trouble passing or holding urine or stool; weakness in the legs; fever;'
 	lacks 'bladder bowel' <p
 	lacks 'bladder_bowel' <p
+}
+
+@test "bpreport: --plans exits 1 for a record with an invalid output, as the summary does" {
+	local COLS="$COLS routine exercises sessions advice" c
+	local p='routine=none exercises=none sessions=none advice=none'
+
+	for c in phase pattern startback odi disability; do
+		# shellcheck disable=SC2086
+		{ header; row id=a $p; row id=b "$c=invalid" $p; } >in.tsv
+		run -1 --separate-stderr bpreport in.tsv
+		run -1 --separate-stderr bpreport --plans in.tsv
+		run -1 --separate-stderr bpreport --plans -f html in.tsv
+	done
+	# shellcheck disable=SC2086
+	{ header; row id=a $p; row id=b $p; } >in.tsv
+	run -0 --separate-stderr bpreport --plans in.tsv
+}
+
+@test "bpreport: an invalid progress makes a problem record" {
+	local COLS="$COLS progress routine exercises sessions advice"
+	local p='routine=none exercises=none sessions=none advice=none'
+	# shellcheck disable=SC2086
+	{ header; row id=a progress=improved $p; row id=b progress=invalid $p
+	} >in.tsv
+	run -1 --separate-stderr bpreport -f tsv in.tsv
+	printf '%s\n' "$output" | grep -qxF "$(tsv problems total 1)"
+	run -1 --separate-stderr bpreport --plans in.tsv
+	{ header; row id=a progress=improved; row id=b progress=worse; } >in.tsv
+	run -0 --separate-stderr bpreport -f tsv in.tsv
+	printf '%s\n' "$output" | grep -qxF "$(tsv problems total 0)"
 }
 
 @test "bpreport: --plans keeps the ';' between open questions within 72 columns" {
