@@ -168,8 +168,8 @@ one(struct run *r, struct tsv *t)
 	if (r->m == M_PLANS) {
 		if (r->plans == 0 && r->fmt == F_HTML)
 			html_begin("Plans");
-		plan(f, r->cat, r->fmt == F_HTML ? &html_doc : &text_doc,
-		    r->plans++ == 0);
+		problem |= plan(f, r->cat, r->fmt == F_HTML ? &html_doc :
+		    &text_doc, r->plans++ == 0, t->name, t->line);
 		return problem;
 	}
 	return sum_record(&r->rep, f, problem);

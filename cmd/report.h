@@ -214,14 +214,20 @@ struct doc {
 	enum block		 b;	/* the open block */
 	int			 list;	/* HTML: the list open, a B_*, or -1 */
 	int			 step;	/* numbered steps so far */
+	const char		*file;	/* where the record is, for warnings */
+	unsigned long		 line;
+	int			 problem;	/* a code not in the catalog */
 };
 extern const struct docfmt	text_doc, html_doc;
 
 /*
- * report_plan.c: the plan of one record (f[] by P_*) in format fmt; first
- * is set for the first plan of a run.
+ * report_plan.c: the plan of one record (f[] by P_*, line line of file) in
+ * format fmt; first is set for the first plan of a run.  An exercise or
+ * advice code that the catalog c lacks has no words to go in a plan: it
+ * is warned about, and plan() returns 1 (else 0).
  */
-void	plan(const struct field *f, const struct catalog *c,
-	    const struct docfmt *fmt, int first);
+int	plan(const struct field *f, const struct catalog *c,
+	    const struct docfmt *fmt, int first, const char *file,
+	    unsigned long line);
 
 #endif

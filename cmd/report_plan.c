@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "diag.h"
 #include "flags.h"
 #include "report.h"
 
@@ -126,6 +127,8 @@ static void		 planexercises(struct doc *, const struct field *,
 			    const struct catalog *);
 static void		 planadvice(struct doc *, const struct field *,
 			    const struct catalog *, int);
+static void		 missing(struct doc *, const char *, const char *,
+			    size_t);
 
 static const char *
 say(const struct words *w, const char *p, size_t n)
@@ -291,12 +294,11 @@ planexercises(struct doc *d, const struct field *f, const struct catalog *c)
 	while (items_next(&it, &p, &n)) {
 		if ((colon = memchr(p, ':', n)) == NULL)
 			colon = p + n;
-		e = catalog_find(c, p, (size_t)(colon - p), 0);
+		if ((e = catalog_find(c, p, (size_t)(colon - p), 0)) == NULL)
+			missing(d, "exercises", p, (size_t)(colon - p));
 		start(d, B_STEP);
-		if (e != NULL)
-			glue(d, e->name);
-		else
-			wrap_put(&d->w, p, (size_t)(colon - p));
+		glue(d, e != NULL ? e->name :
+		    "Ask the clinic to show you one more exercise");
 		if (colon < p + n) {
 			glue(d, " (");
 			dose(d, colon + 1, (size_t)(p + n - colon - 1));
@@ -329,25 +331,37 @@ planadvice(struct doc *d, const struct field *f, const struct catalog *c,
 		if ((n == strlen(SAFETY_NET) && memcmp(p, SAFETY_NET, n) ==
 		    0) != net)
 			continue;
+		if ((e = catalog_find(c, p, n, 1)) == NULL) {
+			missing(d, "advice", p, n);
+			continue;
+		}
 		if (k++ == 0)
 			text(d, B_HEAD, net ? "When to get help at once" :
 			    "Advice");
-		if ((e = catalog_find(c, p, n, 1)) != NULL)
-			text(d, net ? B_NET : B_ITEM, e->instructions);
-		else
-			block(d, B_ITEM, p, n);
+		text(d, net ? B_NET : B_ITEM, e->instructions);
 	}
 }
 
-void
+/* A code of column col that the catalog lacks: warned about, not shown. */
+static void
+missing(struct doc *d, const char *col, const char *p, size_t n)
+{
+	diag_value(d->file, d->line, col, "not in the catalog", p, n);
+	d->problem = 1;
+}
+
+int
 plan(const struct field *f, const struct catalog *c,
-    const struct docfmt *fmt, int first)
+    const struct docfmt *fmt, int first, const char *file,
+    unsigned long line)
 {
 	struct doc	d;
 
 	memset(&d, 0, sizeof(d));
 	d.fmt = fmt;
 	d.list = -1;
+	d.file = file;
+	d.line = line;
 	fmt->begin(&d, first);
 	start(&d, B_TITLE);
 	glue(&d, "Plan for ");
@@ -381,4 +395,5 @@ plan(const struct field *f, const struct catalog *c,
 	    "act on them." : "This plan is not a diagnosis. It sorts the "
 	    "answers given and suggests exercises for a clinician to review.");
 	fmt->end(&d);
+	return d.problem;
 }

@@ -685,6 +685,24 @@ EOF
 	same want got
 }
 
+@test "bpreport: --plans names no exercise or advice code the catalog lacks: warned, in plain words, exit 1" {
+	bproutine --dump-catalog | grep -v -e '^hip_hinge	' -e '^yoga	' >c.tsv
+	run -1 --separate-stderr bpreport --plans -c c.tsv \
+	    "$DATA/sample.pipeline.tsv"
+	printf '%s\n' "$output" >plans.txt
+	! grep -e hip_hinge -e yoga plans.txt || return 1
+	grep -q '^  [0-9]*\. Ask the clinic to show you one more exercise (10 times)$' plans.txt
+	[[ $stderr == *': exercises: not in the catalog: "hip_hinge"'* ]]
+	[[ $stderr == *': advice: not in the catalog: "yoga"'* ]]
+	# every record whose exercises name it is warned about, by id
+	[ "$(printf '%s\n' "$stderr" | grep -c 'exercises: not in the catalog')" -eq \
+	    "$(grep -c 'hip_hinge:' "$DATA/sample.pipeline.tsv")" ]
+	run -1 --separate-stderr bpreport -q --plans -f html -c c.tsv \
+	    "$DATA/sample.pipeline.tsv"
+	[ -z "$stderr" ]
+	! grep -e hip_hinge -e yoga <<<"$output" || return 1
+}
+
 @test "bpreport: --plans with an unreadable catalog is fatal before any output" {
 	run -2 --separate-stderr bpreport --plans -c nosuch.tsv \
 	    "$DATA/sample.pipeline.tsv"

@@ -305,10 +305,11 @@ EOF
 	grep -qF '<h2>Plan for &lt;script&gt;alert(1)&lt;/script&gt;, seen <span class="keep">2024-05-06</span></h2>' page.plans.html
 	grep -qF '<h2>Plan for it&#39;s &quot;quoted&quot;, seen <span class="keep">2024-01-01&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</span></h2>' page.plans.html
 	grep -qF '<p class="next">&lt;/main&gt;&lt;script&gt;alert(3)&lt;/script&gt;</p>' page.plans.html
-	grep -qF '<li><p>&lt;x&gt; (10 &lt;reps&gt;)</p>' page.plans.html
+	# codes the catalog lacks: the exercise in plain words, the advice left out
+	grep -qF '<li><p>Ask the clinic to show you one more exercise (10 &lt;reps&gt;)</p>' page.plans.html
 	grep -qF '<li><p>Walking (&lt;b&gt; minutes)</p>' page.plans.html
 	grep -qF '<h3>Exercises, &lt;s&gt;</h3>' page.plans.html
-	grep -qF '<li>&lt;a href=&#39;x&#39;&gt;</li>' page.plans.html
+	! grep -qF 'href' page.plans.html || return 1
 }
 
 @test "html: the hostile pages are well-formed for tidy" {
