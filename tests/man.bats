@@ -82,6 +82,21 @@ options() {
 	done <"$BATS_TEST_TMPDIR/pages"
 }
 
+@test "man: mandoc -Tlint -W style finds nothing but the pages not installed" {
+	local page
+
+	need_mandoc
+	pages >"$BATS_TEST_TMPDIR/pages" || fail "no man/*.[1-9] page"
+	while IFS= read -r page; do
+		mandoc -Tlint -W style "$page" 2>&1 |
+		    grep -v -e 'referenced manual not found' -e 'mandoc\.db' \
+		    >"$BATS_TEST_TMPDIR/lint" || true
+		[ ! -s "$BATS_TEST_TMPDIR/lint" ] ||
+		    fail "${page##*/}: mandoc -Tlint -W style" \
+		    "$(cat "$BATS_TEST_TMPDIR/lint")"
+	done <"$BATS_TEST_TMPDIR/pages"
+}
+
 @test "man: every EXAMPLES command runs and prints something" {
 	local page name dir cmd n s out err
 
