@@ -39,7 +39,10 @@ static const struct need mergeneeds[] = {
 };
 
 static const char help[] =
-"usage: bpreport [-hq] [--plans] [--merge] [-f text|tsv|html] [-c FILE] [-r FILE] [--version] [FILE ...]\n"
+"usage: bpreport [-hq] [-c FILE] [-f text|tsv|html] [-r FILE] [--version]\n"
+"                [FILE ...]\n"
+"       bpreport --plans [-hq] [-c FILE] [-f text|html] [-r FILE] [FILE ...]\n"
+"       bpreport --merge [-hq] [-f text|tsv|html] [-r FILE] [FILE ...]\n"
 "Print the batch summary and the work list of records that bpclassify,\n"
 "bpflags and bproutine have read; or a plan per person.\n"
 "  -f, --format FMT  text (the default), tsv, or html: one page to print\n"
@@ -314,6 +317,9 @@ main(int argc, char *argv[])
 	if (plans && (merge || r.fmt == F_TSV))
 		return filter_usage(&me, "--plans goes with neither --merge "
 		    "nor -f tsv");
+	if (merge && catalog != NULL)
+		return filter_usage(&me, "--merge reads no catalog: -c goes "
+		    "without it");
 	r.m = plans ? M_PLANS : merge ? M_MERGE : M_SUMMARY;
 	r.u8bars = utf8();
 	r.width = width();

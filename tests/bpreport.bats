@@ -703,6 +703,13 @@ EOF
 	! grep -e hip_hinge -e yoga <<<"$output" || return 1
 }
 
+@test "bpreport: --merge with -c is a usage error: it reads no catalog" {
+	run -2 --separate-stderr bpreport --merge -c nosuch.tsv /dev/null
+	[ -z "$output" ]
+	[[ $stderr == "bpreport: --merge reads no catalog: -c goes without it
+usage: bpreport "* ]]
+}
+
 @test "bpreport: --plans with an unreadable catalog is fatal before any output" {
 	run -2 --separate-stderr bpreport --plans -c nosuch.tsv \
 	    "$DATA/sample.pipeline.tsv"

@@ -158,6 +158,15 @@ helps() {
 	done
 }
 
+@test "conventions: every line of --help fits in 80 columns" {
+	local t
+	for t in $BUILT; do
+		tool 0 "$t" --help
+		printf '%s\n' "$output" | awk -v t="$t" 'length($0) > 79 {
+		    print t ": " $0; bad = 1 } END { exit bad }'
+	done
+}
+
 @test "conventions: a usage error names the bad option" {
 	local t
 	for t in $BUILT; do
@@ -170,8 +179,9 @@ helps() {
 	local t synopsis
 	for t in $BUILT; do
 		tool 0 "$t" --help
-		synopsis=$(printf '%s\n' "$output" |
-		    awk 'NR == 1 || (/^ +\[/ && !done) { print; next } { done = 1 }')
+		synopsis=$(printf '%s\n' "$output" | awk -v t="$t" '
+		    NR == 1 || (!done && ($0 ~ /^ +\[/ || $1 == t)) { print; next }
+		    { done = 1 }')
 		tool 2 "$t" --bogus
 		[ "$(printf '%s\n' "$stderr" | sed 1d)" = "$synopsis" ] ||
 		    { echo "$t: stderr: $stderr"; return 1; }

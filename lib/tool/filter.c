@@ -35,6 +35,7 @@ struct run {
 
 static int	stdout_closed;	/* found closed by filter_start() */
 
+static int	more(const struct filter *, const char *);
 static int	nearmiss(const char *, const char *);
 static int	part(const struct filter *, struct filter_opts *,
 		    const char *);
@@ -112,6 +113,18 @@ filter_col(const struct tsv *t, const char *name)
 	return tsv_col(t, name);
 }
 
+/* 1 if the line at p goes on with the synopsis before it. */
+static int
+more(const struct filter *f, const char *p)
+{
+	size_t	n = strlen(f->prog);
+
+	if (*p != ' ')
+		return 0;
+	p += strspn(p, " ");
+	return *p == '[' || (strncmp(p, f->prog, n) == 0 && p[n] == ' ');
+}
+
 int
 filter_usage(const struct filter *f, const char *err)
 {
@@ -121,10 +134,10 @@ filter_usage(const struct filter *f, const char *err)
 		diag("%s", err);
 	/*
 	 * the synopsis: the first line of help, and the lines that go on
-	 * with it (spaces, then "[")
+	 * with it (spaces, then "[" or the program's name)
 	 */
-	for (nl = strchr(f->help, '\n'); nl != NULL &&
-	    nl[1 + strspn(nl + 1, " ")] == '['; nl = strchr(nl + 1, '\n'))
+	for (nl = strchr(f->help, '\n'); nl != NULL && more(f, nl + 1);
+	    nl = strchr(nl + 1, '\n'))
 		;
 	fprintf(stderr, "%.*s\n", nl != NULL ? (int)(nl - f->help) :
 	    (int)strlen(f->help), f->help);
