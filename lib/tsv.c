@@ -352,8 +352,12 @@ unique(struct tsv *t)
 	qsort(sorted, t->ncols, sizeof(*sorted), byname);
 	for (i = 1; i < t->ncols; i++)
 		if (strcmp(sorted[i - 1], sorted[i]) == 0) {
-			snprintf(t->whybuf, sizeof(t->whybuf),
-			    "duplicate column %.40s", sorted[i]);
+			if (sorted[i][0] == '\0')
+				snprintf(t->whybuf, sizeof(t->whybuf),
+				    "more than one column without a name");
+			else
+				snprintf(t->whybuf, sizeof(t->whybuf),
+				    "duplicate column %.40s", sorted[i]);
 			free(sorted);
 			return fail(t, t->whybuf, 0);
 		}

@@ -541,6 +541,13 @@ roomline() {
 	empty out
 }
 
+@test "records: two columns without a name are fatal, said in words" {
+	put in.tsv "$(tsv id '' '')" "$(tsv a x y)"
+	bp 2 in.tsv
+	said 'bpclassify: in.tsv:1: more than one column without a name'
+	empty out
+}
+
 @test "records: a header without id is fatal and names id" {
 	put in.tsv "$(tsv ident site duration)" "$(tsv a low_back 10)"
 	bp 2 in.tsv
