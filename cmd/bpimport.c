@@ -754,7 +754,7 @@ report(const struct import *im)
 static int
 run(struct import *im, const struct filter_opts *fo)
 {
-	int	s;
+	int	h, s;
 
 	if ((s = filter_stdout()) != 0)
 		return s;
@@ -769,12 +769,15 @@ run(struct import *im, const struct filter_opts *fo)
 	if ((s = csv_header(&im->c)) == CSV_FATAL)
 		return fatal(im, "%s", im->c.why != NULL ? im->c.why :
 		    strerror(im->c.err));
+	/* a run its header stops leaves the rejects file as it was */
+	if (s == 1 && (h = plan(im)) != 0)
+		return h;
 	if (filter_emptyrejects(s == 1 ? im->c.hdr : NULL, im->rejfd,
 	    fo->rejects) != 0)
 		return 2;
 	if (s == 0)
 		return 0;
-	if ((s = plan(im)) != 0 || (s = writeheader(im)) != 0)
+	if ((s = writeheader(im)) != 0)
 		return s;
 	return loop(im);
 }

@@ -186,13 +186,16 @@ readall(struct run *r, struct tsv *t, int rejfd, const char *rejects)
 
 	if ((s = tsv_header(t)) == TSV_FATAL)
 		return filter_readerror(t);
+	/* a run its header stops leaves the rejects file as it was */
+	if (s != 0) {
+		tsv_room(t, added_words);
+		if (columns(r, t) != 0)
+			return 2;
+	}
 	if (filter_rejects(t, rejfd, rejects) != 0)
 		return 2;
 	if (s == 0)
 		return -1;
-	tsv_room(t, added_words);
-	if (columns(r, t) != 0)
-		return 2;
 	bad = diag_warned();
 	while ((s = tsv_next(t)) != TSV_EOF) {
 		if (s == TSV_FATAL)

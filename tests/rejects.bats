@@ -96,6 +96,26 @@ untouched() {
 	[ ! -s rej.tsv ]
 }
 
+@test "rejects: a run its header stops, whatever the problem, leaves an old rejects file as it was" {
+	local t h
+	for t in bpclassify bpflags bptrack bproutine bpreport; do
+		for h in 'age' 'id\tid' 'id\t\t'; do
+			printf 'old broken line\n' >rej.tsv
+			printf "$h\\nA\\n" >bad.tsv
+			run -2 --separate-stderr "$t" -r rej.tsv bad.tsv
+			[ "$(cat rej.tsv)" = 'old broken line' ] ||
+			    { echo "$t, header $h: rejects file changed"; return 1; }
+		done
+	done
+	printf 'old broken line\n' >rej.tsv
+	printf 'id,id\nA,B\n' >bad.csv
+	run -2 --separate-stderr bpimport -r rej.tsv bad.csv
+	[ "$(cat rej.tsv)" = 'old broken line' ]
+	printf 'age\n1\n' >noid.csv
+	run -2 --separate-stderr bpimport -r rej.tsv noid.csv
+	[ "$(cat rej.tsv)" = 'old broken line' ]
+}
+
 @test "rejects: a new rejects file is readable by its owner only (mode 0600)" {
 	{ cat intake.tsv; printf 'BAD\n'; } >m.tsv
 	run -1 --separate-stderr bash -c 'umask 022; bpclassify -q -r new.tsv m.tsv >/dev/null'

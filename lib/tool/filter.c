@@ -611,20 +611,21 @@ filter_close(struct tsv *t, int rejfd, const char *rejects, int s)
 static int
 start(struct run *r, const struct filter_opts *fo)
 {
-	int	s;
+	int	h, s;
 
 	if ((s = filter_open(&r->t, fo, &r->rejfd)) != 0)
 		return s;
 	if (r->f->ready != NULL && (s = r->f->ready(r->f->ctx)) != 0)
 		return s;
-	if ((s = tsv_header(&r->t)) == TSV_FATAL)
+	if ((h = tsv_header(&r->t)) == TSV_FATAL)
 		return filter_readerror(&r->t);
+	/* a run its header stops leaves the rejects file as it was */
+	if (h != 0 && (s = setup(r)) != 0)
+		return s;
 	if (filter_rejects(&r->t, r->rejfd, fo->rejects) != 0)
 		return 2;
-	if (s == 0)
+	if (h == 0)
 		return 0;
-	if ((s = setup(r)) != 0)
-		return s;
 	if (writeheader(r) == -1)
 		return out_end(2);
 	return loop(r, fo);
