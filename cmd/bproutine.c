@@ -144,8 +144,8 @@ known(struct router *r, struct tsv *t, int k)
 	const struct fmemo_val	*found;
 	struct fmemo_val	 val = { 0, 0 };
 	struct fmemo_key	 key;
-	const char		*p;
-	size_t			 n;
+	const char		*p, *q;
+	size_t			 n, m;
 	int			 i, kept;
 
 	if (r->col[k] < 0)		/* only progress may be absent */
@@ -162,7 +162,11 @@ known(struct router *r, struct tsv *t, int k)
 		return i;
 	}
 	r->in.problem = 1;
-	diag_value(t->name, t->line, keys[k].col, "not a known value", p, n);
+	q = p;
+	m = n;
+	val_trim(&q, &m);
+	diag_value(t->name, t->line, keys[k].col, m == 0 ? "empty" :
+	    "not a known value", p, m == 0 ? 0 : n);
 	return -1;
 }
 

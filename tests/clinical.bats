@@ -359,6 +359,11 @@ routed() {
 	[ "$status" -eq 1 ]
 	is disposition review
 	[[ $stderr == *"id c1: progress: not a known value: \"wrose\""* ]]
+	# an empty progress is said to be empty, and is no better
+	routed ' '
+	[ "$status" -eq 1 ]
+	is disposition review
+	[[ $stderr == *"id c1: progress: empty" ]]
 }
 
 @test "bpreport: progress is counted when the input has it, in text, TSV and merge" {
