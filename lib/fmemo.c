@@ -30,13 +30,17 @@ empty(const struct fmemo_key *k)
 }
 
 /*
- * The other slot of key k: the neighbour of its first one, slot 0 left
- * out, which is the empty field's alone.
+ * The other slot of key k (fmemo.h), or when that is its first one, or
+ * slot 0, which is the empty field's alone, the first one's neighbour.
  */
 static size_t
 other(const struct fmemo_key *k)
 {
-	return (k->h ^ 1) != 0 ? k->h ^ 1 : 1;
+	size_t	h = (size_t)(k->hash >> 58), o = (size_t)(k->hash >> 52) & 63;
+
+	if (o == h || o == 0)
+		o = (h ^ 1) != 0 ? h ^ 1 : 1;
+	return o;
 }
 
 const struct fmemo_val *
@@ -55,7 +59,7 @@ void
 fmemo_put(struct fmemo *m, const struct fmemo_key *k,
     const struct fmemo_val *val)
 {
-	size_t	h = k->h;
+	size_t	h = (size_t)(k->hash >> 58);
 
 	if (empty(k))
 		return;

