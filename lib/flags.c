@@ -190,7 +190,7 @@ static size_t	namelen[NFLAGS];	/* of each flag, for flag_find() */
 static void	prepare(void);
 static uint64_t	facts(const struct answers *);
 static uint64_t	missing(const struct answers *);
-static void	alarm(struct answers *, uint64_t);
+static void	worst(struct answers *, uint64_t);
 static enum level raise(uint64_t, const struct flag **, size_t *);
 static int	before(const struct flag *, const struct flag *);
 static void	append(char *, size_t *, const char *, size_t);
@@ -305,7 +305,7 @@ missing(const struct answers *a)
 
 /* Give the inputs m (COLBIT() bits) of a their most alarming answers. */
 static void
-alarm(struct answers *a, uint64_t m)
+worst(struct answers *a, uint64_t m)
 {
 	a->known |= m;
 	a->yes |= m & ~(COLBIT(COL_AGE) | COLBIT(COL_SIDE));
@@ -395,7 +395,7 @@ flags_eval(const struct answers *a, struct flagged *out)
 		 */
 		w = *a;
 		for (x = m; x != 0; x = missing(&w))
-			alarm(&w, x);
+			worst(&w, x);
 		out->worst = raise(facts(&w), NULL, &n);
 		for (i = 0; i < NSCREEN; i++)
 			if (m & COLBIT(screen[i].col)) {
