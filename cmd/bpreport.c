@@ -63,6 +63,9 @@ struct run {
 	enum mode		 m;
 	enum format		 fmt;
 	struct catalog		*cat;		/* for plans or -c, or NULL */
+	const struct entry	*net;		/* its safety net, or the
+						   built-in catalog's */
+	struct catalog		 builtin;	/* when cat has none */
 	int			 u8bars, width;
 	unsigned long		 plans;		/* written so far */
 	struct report		 rep;
@@ -76,6 +79,7 @@ static int	width(void);
 static int	columns(struct run *, const struct tsv *);
 static int	one(struct run *, struct tsv *);
 static int	readall(struct run *, struct tsv *, int, const char *);
+static int	safetynet(struct run *);
 static void	summary(struct run *);
 static int	report(struct run *, const struct filter_opts *);
 
@@ -171,8 +175,8 @@ one(struct run *r, struct tsv *t)
 	if (r->m == M_PLANS) {
 		if (r->plans == 0 && r->fmt == F_HTML)
 			html_begin("Plans");
-		problem |= plan(f, r->cat, r->fmt == F_HTML ? &html_doc :
-		    &text_doc, r->plans++ == 0, t->name, t->line);
+		problem |= plan(f, r->cat, r->net, r->fmt == F_HTML ?
+		    &html_doc : &text_doc, r->plans++ == 0, t->name, t->line);
 		return problem;
 	}
 	return sum_record(&r->rep, f, problem);
@@ -240,7 +244,8 @@ report(struct run *r, const struct filter_opts *fo)
 	if (sum_init(&r->rep) == -1)
 		s = diag_nomem();
 	else if ((s = filter_open(&t, fo, &rejfd)) == 0 &&
-	    (r->cat == NULL || (s = filter_catalog_parse(r->cat)) == 0)) {
+	    (r->cat == NULL || (s = filter_catalog_parse(r->cat)) == 0) &&
+	    (r->m != M_PLANS || (s = safetynet(r)) == 0)) {
 		if (r->m != M_PLANS)
 			twice(&t);
 		s = readall(r, &t, rejfd, fo->rejects);
@@ -266,7 +271,28 @@ report(struct run *r, const struct filter_opts *fo)
 	if (s < 2)
 		s = out_end(s);
 	sum_free(&r->rep);
+	catalog_free(&r->builtin);
 	return filter_close(&t, rejfd, fo->rejects, s);
+}
+
+/*
+ * The safety net of the plans: the catalog's, or, for a catalog that has
+ * none, the built-in catalog's, with a warning (bpreport(1)).
+ */
+static int
+safetynet(struct run *r)
+{
+	const size_t	n = strlen(CAT_SAFETY_NET);
+
+	if ((r->net = catalog_find(r->cat, CAT_SAFETY_NET, n, 1)) != NULL)
+		return 0;
+	diag("%s: no advice %s: the plans give the built-in catalog's",
+	    r->cat->name, CAT_SAFETY_NET);
+	if (filter_catalog(&r->builtin, NULL) != 0 ||
+	    filter_catalog_parse(&r->builtin) != 0)
+		return 2;
+	r->net = catalog_find(&r->builtin, CAT_SAFETY_NET, n, 1);
+	return 0;
 }
 
 /* The format called name, or F_NONE. */

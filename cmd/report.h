@@ -224,10 +224,11 @@ extern const struct docfmt	text_doc, html_doc;
  * report_plan.c: the plan of one record (f[] by P_*, line line of file) in
  * format fmt; first is set for the first plan of a run.  An exercise or
  * advice code that the catalog c lacks has no words to go in a plan: it
- * is warned about, and plan() returns 1 (else 0).
+ * is warned about, and plan() returns 1 (else 0).  Every plan but an
+ * emergency's gives the advice net (CAT_SAFETY_NET) under its heading.
  */
 int	plan(const struct field *f, const struct catalog *c,
-	    const struct docfmt *fmt, int first, const char *file,
-	    unsigned long line);
+	    const struct entry *net, const struct docfmt *fmt, int first,
+	    const char *file, unsigned long line);
 
 #endif

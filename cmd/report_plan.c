@@ -9,7 +9,6 @@
 #include "flags.h"
 #include "report.h"
 
-#define SAFETY_NET	"cauda_equina_warning"	/* its own heading */
 
 /* Words for the person, by value of a column. */
 struct words {
@@ -126,7 +125,9 @@ static void		 planasked(struct doc *, const struct field *);
 static void		 planexercises(struct doc *, const struct field *,
 			    const struct catalog *);
 static void		 planadvice(struct doc *, const struct field *,
-			    const struct catalog *, int);
+			    const struct catalog *);
+static void		 plannet(struct doc *, const struct field *,
+			    const struct entry *);
 static void		 missing(struct doc *, const char *, const char *,
 			    size_t);
 
@@ -310,13 +311,9 @@ planexercises(struct doc *d, const struct field *f, const struct catalog *c)
 	}
 }
 
-/*
- * The advice texts; with net set, the safety net's alone, under "When to
- * get help at once"; without, all the others.
- */
+/* The advice texts but the safety net's, under "Advice". */
 static void
-planadvice(struct doc *d, const struct field *f, const struct catalog *c,
-    int net)
+planadvice(struct doc *d, const struct field *f, const struct catalog *c)
 {
 	const struct entry	*e;
 	struct items		 it;
@@ -328,18 +325,31 @@ planadvice(struct doc *d, const struct field *f, const struct catalog *c,
 		return;
 	items_init(&it, f[P_ADVICE].p, f[P_ADVICE].n);
 	while (items_next(&it, &p, &n)) {
-		if ((n == strlen(SAFETY_NET) && memcmp(p, SAFETY_NET, n) ==
-		    0) != net)
+		if (n == strlen(CAT_SAFETY_NET) &&
+		    memcmp(p, CAT_SAFETY_NET, n) == 0)
 			continue;
 		if ((e = catalog_find(c, p, n, 1)) == NULL) {
 			missing(d, "advice", p, n);
 			continue;
 		}
 		if (k++ == 0)
-			text(d, B_HEAD, net ? "When to get help at once" :
-			    "Advice");
-		text(d, net ? B_NET : B_ITEM, e->instructions);
+			text(d, B_HEAD, "Advice");
+		text(d, B_ITEM, e->instructions);
 	}
+}
+
+/*
+ * When to get help at once, the advice net: in every plan but an
+ * emergency's, whatever its advice column holds.
+ */
+static void
+plannet(struct doc *d, const struct field *f, const struct entry *net)
+{
+	if (net == NULL || (f[P_DISPOSITION].n == 9 &&
+	    memcmp(f[P_DISPOSITION].p, "emergency", 9) == 0))
+		return;
+	text(d, B_HEAD, "When to get help at once");
+	text(d, B_NET, net->instructions);
 }
 
 /* A code of column col that the catalog lacks: warned about, not shown. */
@@ -351,7 +361,7 @@ missing(struct doc *d, const char *col, const char *p, size_t n)
 }
 
 int
-plan(const struct field *f, const struct catalog *c,
+plan(const struct field *f, const struct catalog *c, const struct entry *net,
     const struct docfmt *fmt, int first, const char *file,
     unsigned long line)
 {
@@ -388,8 +398,8 @@ plan(const struct field *f, const struct catalog *c,
 	else
 		sentence(&d, B_NEXT, dispwords, &f[P_DISPOSITION]);
 	planexercises(&d, f, c);
-	planadvice(&d, f, c, 0);
-	planadvice(&d, f, c, 1);
+	planadvice(&d, f, c);
+	plannet(&d, f, net);
 	text(&d, B_NOTE, none(&f[P_EXERCISES]) ? "This plan is not a "
 	    "diagnosis. It sorts the answers given, so that a clinician can "
 	    "act on them." : "This plan is not a diagnosis. It sorts the "

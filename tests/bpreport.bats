@@ -710,6 +710,38 @@ EOF
 usage: bpreport "* ]]
 }
 
+@test "bpreport: --plans gives the safety net in every plan but an emergency's, whatever the advice column holds" {
+	local COLS="$COLS routine exercises sessions advice" d
+	for d in urgent assess review psych_physio physio self_care nonsense; do
+		{ header
+		  row id=n1 disposition="$d" routine=none exercises=none \
+		      sessions=none advice=none
+		} >in.tsv
+		run -0 --separate-stderr bpreport --plans in.tsv
+		grep -qx 'When to get help at once' <<<"$output" ||
+		    { echo "$d: no safety net"; return 1; }
+	done
+	{ header
+	  row id=n1 disposition=emergency flag_level=emergency routine=none \
+	      exercises=none sessions=none advice=go_to_emergency,cauda_equina_warning
+	} >in.tsv
+	run -0 --separate-stderr bpreport --plans in.tsv
+	! grep -q 'When to get help at once' <<<"$output" || return 1
+}
+
+@test "bpreport: --plans with a catalog that has no safety net gives the built-in one, with a warning" {
+	local COLS="$COLS routine exercises sessions advice"
+	bproutine --dump-catalog | grep -v '^cauda_equina_warning	' >c.tsv
+	{ header
+	  row id=n1 disposition=self_care routine=none exercises=none \
+	      sessions=none advice=none
+	} >in.tsv
+	run -0 --separate-stderr bpreport --plans -c c.tsv in.tsv
+	[ "$stderr" = "bpreport: c.tsv: no advice cauda_equina_warning: the plans give the built-in catalog's" ]
+	grep -qx 'When to get help at once' <<<"$output"
+	grep -q 'Go to an emergency department straight away' <<<"$output"
+}
+
 @test "bpreport: --plans with an unreadable catalog is fatal before any output" {
 	run -2 --separate-stderr bpreport --plans -c nosuch.tsv \
 	    "$DATA/sample.pipeline.tsv"
