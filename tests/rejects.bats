@@ -114,6 +114,10 @@ untouched() {
 	printf 'age\n1\n' >noid.csv
 	run -2 --separate-stderr bpimport -r rej.tsv noid.csv
 	[ "$(cat rej.tsv)" = 'old broken line' ]
+	# an input of no line at all is a whole run that rejected nothing
+	: >empty.tsv
+	run -0 --separate-stderr bpflags -r rej.tsv empty.tsv
+	[ ! -s rej.tsv ]
 }
 
 @test "rejects: a new rejects file is readable by its owner only (mode 0600)" {
