@@ -18,6 +18,12 @@
 #define CAT_DISPOSITION(d)	(1U << (NROUT + (d)))
 #define CAT_ANY			(1U << (NROUT + NDISP))
 
+/*
+ * The id of the advice row of when to get help at once, which every plan
+ * but an emergency's gives (bpreport(1)).
+ */
+#define CAT_SAFETY_NET		"cauda_equina_warning"
+
 struct entry {
 	const char	*id;
 	enum kind	 kind;
