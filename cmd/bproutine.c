@@ -179,7 +179,7 @@ given(struct router *r, struct tsv *t, enum col c)
 
 	if (r->answer[c] < 0)
 		return 0;
-	p = tsv_field(t, (size_t)r->answer[c], &n);
+	p = tsv_peek(t, (size_t)r->answer[c], &n);
 	val_trim(&p, &n);
 	return n > 0;
 }
@@ -209,7 +209,9 @@ unanswered(struct router *r, struct tsv *t)
 			    "not a list of screening inputs", p, n);
 			return 1;
 		}
-		any |= sc->core || given(r, t, sc->col);
+		any |= sc->core;
+		if (!any)
+			any = given(r, t, sc->col);
 	}
 	return any;
 }

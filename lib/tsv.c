@@ -535,6 +535,21 @@ split(struct tsv *t, const char *p, size_t n)
 	return c.k + 1;
 }
 
+const char *
+tsv_peek(const struct tsv *t, size_t i, size_t *n)
+{
+	const char	*p = t->rec, *end = t->rec + t->reclen, *tab;
+
+	if (t->read[i])
+		return tsv_fieldat(t, i, n);
+	for (; i > 0; i--)
+		p = (const char *)memchr(p, '\t', (size_t)(end - p)) + 1;
+	if ((tab = memchr(p, '\t', (size_t)(end - p))) == NULL)
+		tab = end;
+	*n = (size_t)(tab - p);
+	return p;
+}
+
 void
 tsv_learn(struct tsv *t, size_t i)
 {
