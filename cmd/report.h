@@ -99,10 +99,10 @@ struct report {
  * when an output of the record f[] (by P_*) is invalid, which makes it a
  * problem record (bpreport(1)); sum_record() counts one record, a
  * problem one if problem is 1, and keeps it in the work list when it
- * belongs there, returning problem, or -1 when out of memory; sum_merge() adds one line of a -f tsv summary, returning 0,
- * -1 when out of memory, or 2 after a diagnostic; sum_order() puts
- * other keys in byte order once the counting is over; sum_free() frees
- * it all.
+ * belongs there, returning problem, or -1 when out of memory;
+ * sum_merge() adds one line of a -f tsv summary, returning 0, -1 when out
+ * of memory, or 2 after a diagnostic; sum_order() puts other keys in byte
+ * order once the counting is over; sum_free() frees it all.
  */
 int	sum_init(struct report *r);
 int	sum_invalid(const struct field *f);

@@ -9,7 +9,6 @@
 #include "flags.h"
 #include "report.h"
 
-
 /* Words for the person, by value of a column. */
 struct words {
 	const char	*value;
